@@ -1,0 +1,116 @@
+/**
+ * The one configuration both processes read: environment variables with defaults, validated at start-up.
+ * A bad value stops start-up with a message naming the variable; nothing is read from disk or kept in the process.
+ */
+
+/** How a variable's raw text becomes a value; returns an error message instead of throwing. */
+type Parser<T> = (raw: string) => { value: T } | { error: string };
+
+interface VariableSpec<T> {
+  default: string;
+  doc: string;
+  parse: Parser<T>;
+}
+
+const port: Parser<number> = (raw) => {
+  const n = Number(raw);
+  return /^\d+$/.test(raw) && n >= 0 && n <= 65535 ? { value: n } : { error: 'must be a port number 0–65535' };
+};
+
+const text: Parser<string> = (raw) => (raw.trim() ? { value: raw.trim() } : { error: 'must not be empty' });
+
+const hostPort: Parser<string> = (raw) =>
+  /^[\w.-]+:\d{1,5}$/.test(raw) ? { value: raw } : { error: 'must be host:port, e.g. 127.0.0.1:7233' };
+
+const hostPortList: Parser<string> = (raw) =>
+  raw.split(',').every((p) => /^[\w.-]+:\d{1,5}$/.test(p.trim()))
+    ? { value: raw }
+    : { error: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092' };
+
+const mongoUri: Parser<string> = (raw) =>
+  /^mongodb(\+srv)?:\/\/\S+$/.test(raw)
+    ? { value: raw }
+    : { error: 'must be a mongodb:// or mongodb+srv:// connection string' };
+
+const oneOf =
+  <T extends string>(...allowed: T[]): Parser<T> =>
+  (raw) =>
+    (allowed as string[]).includes(raw) ? { value: raw as T } : { error: `must be one of ${allowed.join(', ')}` };
+
+const name: Parser<string> = (raw) =>
+  /^[A-Za-z0-9][\w.-]{0,99}$/.test(raw) ? { value: raw } : { error: 'must be 1–100 letters, digits, ., _ or -' };
+
+/** Every environment variable the hub reads, with its default and meaning (also documented in the README). */
+export const CONFIG_VARIABLES = {
+  HUB_API_HOST: { default: '127.0.0.1', doc: 'Address the API binds to', parse: text },
+  HUB_API_PORT: { default: '8080', doc: 'API port', parse: port },
+  HUB_WORKER_METRICS_HOST: { default: '127.0.0.1', doc: "Address of the worker's /metrics server", parse: text },
+  HUB_WORKER_METRICS_PORT: { default: '9464', doc: "Port of the worker's /metrics server", parse: port },
+  HUB_TEMPORAL_ADDRESS: { default: '127.0.0.1:7233', doc: 'Temporal frontend host:port', parse: hostPort },
+  HUB_TEMPORAL_NAMESPACE: { default: 'default', doc: 'Temporal namespace', parse: name },
+  HUB_TEMPORAL_TASK_QUEUE: { default: 'hub', doc: 'Task queue the worker polls', parse: name },
+  HUB_KAFKA_BROKERS: { default: '127.0.0.1:9092', doc: 'Kafka bootstrap brokers', parse: hostPortList },
+  HUB_KAFKA_CLIENT_ID: { default: 'distribution-hub', doc: 'Kafka client.id prefix', parse: name },
+  HUB_MONGODB_URI: { default: 'mongodb://127.0.0.1:27017/', doc: 'MongoDB connection string', parse: mongoUri },
+  HUB_MONGODB_DATABASE: { default: 'hub', doc: 'Database name', parse: name },
+  HUB_LOG_LEVEL: {
+    default: 'info',
+    doc: 'pino log level',
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+  },
+} satisfies Record<string, VariableSpec<unknown>>;
+
+/** Name of a variable the hub reads. */
+export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
+
+type Values = {
+  [K in ConfigVariable]: (typeof CONFIG_VARIABLES)[K]['parse'] extends Parser<infer T> ? T : never;
+};
+
+/** The validated configuration shared by the API and the worker. */
+export interface HubConfig {
+  api: { host: string; port: number };
+  workerMetrics: { host: string; port: number };
+  temporal: { address: string; namespace: string; taskQueue: string };
+  kafka: { brokers: string; clientId: string };
+  mongo: { uri: string; database: string };
+  logLevel: Values['HUB_LOG_LEVEL'];
+}
+
+/** Thrown when one or more variables are invalid; `problems` names each variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n') +
+        '\n(see README "Configuration" for every variable and its default)',
+    );
+  }
+}
+
+/** Reads and validates every HUB_* variable; throws ConfigError listing all bad ones at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const problems: { variable: string; message: string }[] = [];
+  const v = {} as Record<string, unknown>;
+  for (const [variable, spec] of Object.entries(CONFIG_VARIABLES) as [string, VariableSpec<unknown>][]) {
+    const raw = env[variable] ?? spec.default;
+    const result = spec.parse(raw);
+    if ('error' in result) problems.push({ variable, message: `${result.error} (got ${JSON.stringify(raw)})` });
+    else v[variable] = result.value;
+  }
+  if (problems.length) throw new ConfigError(problems);
+  const values = v as Values;
+  return {
+    api: { host: values.HUB_API_HOST, port: values.HUB_API_PORT },
+    workerMetrics: { host: values.HUB_WORKER_METRICS_HOST, port: values.HUB_WORKER_METRICS_PORT },
+    temporal: {
+      address: values.HUB_TEMPORAL_ADDRESS,
+      namespace: values.HUB_TEMPORAL_NAMESPACE,
+      taskQueue: values.HUB_TEMPORAL_TASK_QUEUE,
+    },
+    kafka: { brokers: values.HUB_KAFKA_BROKERS, clientId: values.HUB_KAFKA_CLIENT_ID },
+    mongo: { uri: values.HUB_MONGODB_URI, database: values.HUB_MONGODB_DATABASE },
+    logLevel: values.HUB_LOG_LEVEL,
+  };
+}

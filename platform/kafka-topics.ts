@@ -1,0 +1,17 @@
+/** A Kafka topic the hub owns: created at start-up with these settings, never auto-created on first use. */
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  config: Record<string, string>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Every topic the hub produces to or consumes from. */
+export const TOPICS = {
+  smoke: {
+    name: 'hub.smoke.v1',
+    partitions: 3,
+    config: { 'retention.ms': String(7 * DAY_MS), 'cleanup.policy': 'delete' },
+  },
+} as const satisfies Record<string, TopicSpec>;

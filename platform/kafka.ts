@@ -1,0 +1,143 @@
+import Kafka from 'node-rdkafka';
+import type { LibrdKafkaError, Message } from 'node-rdkafka';
+import type { HubConfig } from './config';
+import type { TopicSpec } from './kafka-topics';
+import type { HubLogger } from '../monitoring/logger';
+
+/** A connected idempotent producer whose `send` resolves once the broker has acknowledged the message. */
+export interface EventProducer {
+  send(topic: string, key: string, value: Buffer, headers?: Record<string, string>): Promise<void>;
+  /** Lists the cluster's brokers; rejects when none answers within `timeoutMs`. */
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+const TOPIC_ALREADY_EXISTS = 36;
+
+/** Connects an idempotent producer (acks=all, per-key order kept across retries). */
+export async function connectProducer(kafka: HubConfig['kafka'], role: string): Promise<EventProducer> {
+  const producer = new Kafka.HighLevelProducer({
+    'client.id': `${kafka.clientId}-${role}`,
+    'metadata.broker.list': kafka.brokers,
+    'enable.idempotence': true,
+    'socket.connection.setup.timeout.ms': 5_000,
+  }, { 'message.timeout.ms': 30_000 });
+  await new Promise<void>((resolve, reject) => {
+    producer.connect({ timeout: 10_000 }, (err) => (err ? reject(new Error(err.message)) : resolve()));
+  });
+  producer.setPollInterval(50);
+  return {
+    send: (topic, key, value, headers) =>
+      new Promise((resolve, reject) => {
+        const kafkaHeaders = Object.entries(headers ?? {}).map(([k, v]) => ({ [k]: v }));
+        producer.produce(topic, null, value, key, Date.now(), kafkaHeaders, (err: unknown) =>
+          err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(),
+        );
+      }),
+    ping: (timeoutMs = 2_000) =>
+      new Promise((resolve, reject) => {
+        producer.getMetadata({ timeout: timeoutMs }, (err: LibrdKafkaError | null) =>
+          err ? reject(new Error(`Kafka metadata: ${err.message}`)) : resolve(),
+        );
+      }),
+    close: () => new Promise((resolve) => producer.disconnect(5_000, () => resolve())),
+  };
+}
+
+/** Creates the declared topics that do not exist yet; existing ones are left as they are. */
+export async function ensureTopics(kafka: HubConfig['kafka'], topics: readonly TopicSpec[]): Promise<void> {
+  const admin = Kafka.AdminClient.create({
+    'client.id': `${kafka.clientId}-admin`,
+    'metadata.broker.list': kafka.brokers,
+  });
+  try {
+    for (const t of topics) {
+      await new Promise<void>((resolve, reject) => {
+        admin.createTopic(
+          { topic: t.name, num_partitions: t.partitions, replication_factor: 1, config: t.config },
+          10_000,
+          (err) => (!err || err.code === TOPIC_ALREADY_EXISTS ? resolve() : reject(new Error(err.message))),
+        );
+      });
+    }
+  } finally {
+    admin.disconnect();
+  }
+}
+
+/** What a consumer does with one message; the offset is committed only after it resolves. */
+export type MessageHandler = (message: Message) => Promise<void>;
+
+/** A running consumer loop. */
+export interface RunningConsumer {
+  stop(): Promise<void>;
+}
+
+/**
+ * Consumes `topics` in a group, one message at a time per process, committing each offset only after `handle`
+ * resolved — so a crash redelivers rather than loses. A handler that throws stops the loop for that message: the
+ * message is retried after `retryDelayMs` (poison messages are the handler's job to park and resolve).
+ */
+export async function runConsumer(options: {
+  kafka: HubConfig['kafka'];
+  groupId: string;
+  topics: string[];
+  handle: MessageHandler;
+  logger: HubLogger;
+  retryDelayMs?: number;
+}): Promise<RunningConsumer> {
+  const { kafka, groupId, topics, handle, logger, retryDelayMs = 1_000 } = options;
+  const consumer = new Kafka.KafkaConsumer(
+    {
+      'client.id': `${kafka.clientId}-${groupId}`,
+      'group.id': groupId,
+      'metadata.broker.list': kafka.brokers,
+      'enable.auto.commit': false,
+      'enable.auto.offset.store': false,
+    },
+    { 'auto.offset.reset': 'earliest' },
+  );
+  await new Promise<void>((resolve, reject) => {
+    consumer.connect({ timeout: 10_000 }, (err) => (err ? reject(new Error(err.message)) : resolve()));
+  });
+  consumer.subscribe(topics);
+  consumer.setDefaultConsumeTimeout(500);
+
+  let stopping = false;
+  const batch = (): Promise<Message[]> =>
+    new Promise((resolve, reject) => consumer.consume(50, (err, messages) => (err ? reject(err) : resolve(messages))));
+
+  const loop = (async () => {
+    while (!stopping) {
+      let messages: Message[];
+      try {
+        messages = await batch();
+      } catch (err) {
+        logger.warn({ err, groupId }, 'kafka consume failed; retrying');
+        await new Promise((r) => setTimeout(r, retryDelayMs));
+        continue;
+      }
+      for (const message of messages) {
+        for (;;) {
+          try {
+            await handle(message);
+            consumer.commitMessageSync(message);
+            break;
+          } catch (err) {
+            logger.error({ err, topic: message.topic, offset: message.offset }, 'message handler failed; retrying');
+            if (stopping) return;
+            await new Promise((r) => setTimeout(r, retryDelayMs));
+          }
+        }
+      }
+    }
+  })();
+
+  return {
+    async stop() {
+      stopping = true;
+      await loop;
+      await new Promise<void>((resolve) => consumer.disconnect(() => resolve()));
+    },
+  };
+}

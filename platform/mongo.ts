@@ -1,0 +1,28 @@
+import { MongoClient } from 'mongodb';
+import type { Db } from 'mongodb';
+import type { HubConfig } from './config';
+
+/** A connected database handle and the client that owns it. */
+export interface Database {
+  client: MongoClient;
+  db: Db;
+}
+
+/**
+ * Connects to MongoDB (FerretDB locally). The driver reconnects on its own, so a database restart needs no process
+ * restart. Only features both MongoDB and FerretDB v1 support are used: no transactions, change streams or TTL.
+ */
+export async function connectDatabase(mongo: HubConfig['mongo']): Promise<Database> {
+  const client = new MongoClient(mongo.uri, {
+    serverSelectionTimeoutMS: 5_000,
+    connectTimeoutMS: 5_000,
+    appName: 'distribution-hub',
+  });
+  await client.connect();
+  return { client, db: client.db(mongo.database) };
+}
+
+/** Answers within `ms`: the database accepted a ping, or the reason it did not. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.command({ ping: 1 }, { timeoutMS: 2_000 });
+}

@@ -1,0 +1,2 @@
+/** Every workflow the worker registers (the bundle entry point). */
+export { stackSmokeWorkflow } from './stack-smoke';
