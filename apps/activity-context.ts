@@ -14,11 +14,8 @@ export function withActivityLogContext<T extends Record<string, AnyActivity>>(ac
       const { workflowExecution, activityId } = Context.current().info;
       const workflowId = workflowExecution?.workflowId ?? activityId;
       const first = args[0] as { correlationId?: unknown } | undefined;
-      const correlationId =
-        typeof first?.correlationId === 'string' ? first.correlationId : workflowId;
-      return withLogContext({ correlationId, workflowId, activity: name }, () =>
-        fn(...args),
-      );
+      const correlationId = typeof first?.correlationId === 'string' ? first.correlationId : workflowId;
+      return withLogContext({ correlationId, workflowId, activity: name }, () => fn(...args));
     };
   }
   return wrapped as T;

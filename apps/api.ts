@@ -2,8 +2,8 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../api/app';
 import { loadConfig } from '../platform/config';
-import { connectDatabase, pingDatabase } from '../platform/mongo';
-import { connectProducer } from '../platform/kafka';
+import { createDatabase, pingDatabase } from '../platform/mongo';
+import { startProducer } from '../platform/kafka';
 import { createTemporalClient, pingTemporal } from '../platform/temporal';
 import { createLogger } from '../monitoring/logger';
 import { createMetrics } from '../monitoring/metrics';
@@ -14,8 +14,9 @@ async function main(): Promise<void> {
   const logger = createLogger('api', config.logLevel);
   const metrics = createMetrics('api');
   const temporal = createTemporalClient(config.temporal);
-  const database = await connectDatabase(config.mongo);
-  const producer = await connectProducer(config.kafka, 'api');
+  // Nothing here waits for a dependency: the API serves /healthz and an honest /readyz while one is down.
+  const database = createDatabase(config.mongo);
+  const producer = startProducer(config.kafka, 'api');
 
   const app = createApp({
     logger,

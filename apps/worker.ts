@@ -11,13 +11,19 @@ import { createLogger } from '../monitoring/logger';
 import { createMetrics } from '../monitoring/metrics';
 import { startMetricsServer } from '../monitoring/metrics-server';
 import { withActivityLogContext } from './activity-context';
+import { installTemporalRuntime } from './temporal-runtime';
 import { exitOnStartupError, onShutdown } from './shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('worker', config.logLevel);
+  installTemporalRuntime(logger);
   const metrics = createMetrics('worker');
-  const metricsServer = await startMetricsServer(metrics.registry, config.workerMetrics.host, config.workerMetrics.port);
+  const metricsServer = await startMetricsServer(
+    metrics.registry,
+    config.workerMetrics.host,
+    config.workerMetrics.port,
+  );
 
   const database = await connectDatabase(config.mongo);
   await ensureTopics(config.kafka, Object.values(TOPICS));
@@ -38,10 +44,13 @@ async function main(): Promise<void> {
     workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
     activities: withActivityLogContext(createActivities({ db: database.db, producer, logger })),
   });
-  logger.info({ taskQueue: config.temporal.taskQueue, metrics: `${metricsServer.url}/metrics` }, 'worker ready');
+  logger.info(
+    { taskQueue: config.temporal.taskQueue, metrics: `${metricsServer.url}/metrics` },
+    'worker ready',
+  );
 
   onShutdown(logger, [
-    ['temporal worker', async () => worker.shutdown()],
+    ['temporal worker', () => Promise.resolve(worker.shutdown())],
     ['kafka consumer', () => smokeConsumer.stop()],
     ['kafka producer', () => producer.close()],
     ['database', () => database.client.close()],

@@ -23,6 +23,9 @@ export function handleSmokeEvent(deps: { db: Db; logger: HubLogger; metrics: Hub
       },
     );
     deps.metrics.smokeEventsConsumed.inc({ topic: message.topic });
-    deps.logger.info({ runId: event.runId, partition: message.partition, offset: message.offset }, 'smoke event consumed');
+    deps.logger.info(
+      { runId: event.runId, partition: message.partition, offset: message.offset },
+      'smoke event consumed',
+    );
   };
 }

@@ -14,7 +14,9 @@ interface VariableSpec<T> {
 
 const port: Parser<number> = (raw) => {
   const n = Number(raw);
-  return /^\d+$/.test(raw) && n >= 0 && n <= 65535 ? { value: n } : { error: 'must be a port number 0–65535' };
+  return /^\d+$/.test(raw) && n >= 0 && n <= 65535
+    ? { value: n }
+    : { error: 'must be a port number 0–65535' };
 };
 
 const text: Parser<string> = (raw) => (raw.trim() ? { value: raw.trim() } : { error: 'must not be empty' });
@@ -35,23 +37,35 @@ const mongoUri: Parser<string> = (raw) =>
 const oneOf =
   <T extends string>(...allowed: T[]): Parser<T> =>
   (raw) =>
-    (allowed as string[]).includes(raw) ? { value: raw as T } : { error: `must be one of ${allowed.join(', ')}` };
+    (allowed as string[]).includes(raw)
+      ? { value: raw as T }
+      : { error: `must be one of ${allowed.join(', ')}` };
 
 const name: Parser<string> = (raw) =>
-  /^[A-Za-z0-9][\w.-]{0,99}$/.test(raw) ? { value: raw } : { error: 'must be 1–100 letters, digits, ., _ or -' };
+  /^[A-Za-z0-9][\w.-]{0,99}$/.test(raw)
+    ? { value: raw }
+    : { error: 'must be 1–100 letters, digits, ., _ or -' };
 
 /** Every environment variable the hub reads, with its default and meaning (also documented in the README). */
 export const CONFIG_VARIABLES = {
   HUB_API_HOST: { default: '127.0.0.1', doc: 'Address the API binds to', parse: text },
   HUB_API_PORT: { default: '8080', doc: 'API port', parse: port },
-  HUB_WORKER_METRICS_HOST: { default: '127.0.0.1', doc: "Address of the worker's /metrics server", parse: text },
+  HUB_WORKER_METRICS_HOST: {
+    default: '127.0.0.1',
+    doc: "Address of the worker's /metrics server",
+    parse: text,
+  },
   HUB_WORKER_METRICS_PORT: { default: '9464', doc: "Port of the worker's /metrics server", parse: port },
   HUB_TEMPORAL_ADDRESS: { default: '127.0.0.1:7233', doc: 'Temporal frontend host:port', parse: hostPort },
   HUB_TEMPORAL_NAMESPACE: { default: 'default', doc: 'Temporal namespace', parse: name },
   HUB_TEMPORAL_TASK_QUEUE: { default: 'hub', doc: 'Task queue the worker polls', parse: name },
   HUB_KAFKA_BROKERS: { default: '127.0.0.1:9092', doc: 'Kafka bootstrap brokers', parse: hostPortList },
   HUB_KAFKA_CLIENT_ID: { default: 'distribution-hub', doc: 'Kafka client.id prefix', parse: name },
-  HUB_MONGODB_URI: { default: 'mongodb://127.0.0.1:27017/', doc: 'MongoDB connection string', parse: mongoUri },
+  HUB_MONGODB_URI: {
+    default: 'mongodb://127.0.0.1:27017/',
+    doc: 'MongoDB connection string',
+    parse: mongoUri,
+  },
   HUB_MONGODB_DATABASE: { default: 'hub', doc: 'Database name', parse: name },
   HUB_LOG_LEVEL: {
     default: 'info',
@@ -96,7 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   for (const [variable, spec] of Object.entries(CONFIG_VARIABLES) as [string, VariableSpec<unknown>][]) {
     const raw = env[variable] ?? spec.default;
     const result = spec.parse(raw);
-    if ('error' in result) problems.push({ variable, message: `${result.error} (got ${JSON.stringify(raw)})` });
+    if ('error' in result)
+      problems.push({ variable, message: `${result.error} (got ${JSON.stringify(raw)})` });
     else v[variable] = result.value;
   }
   if (problems.length) throw new ConfigError(problems);

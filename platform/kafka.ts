@@ -3,6 +3,7 @@ import type { LibrdKafkaError, Message } from 'node-rdkafka';
 import type { HubConfig } from './config';
 import type { TopicSpec } from './kafka-topics';
 import type { HubLogger } from '../monitoring/logger';
+import { withLogContext } from '../monitoring/context';
 
 /** A connected idempotent producer whose `send` resolves once the broker has acknowledged the message. */
 export interface EventProducer {
@@ -14,33 +15,74 @@ export interface EventProducer {
 
 const TOPIC_ALREADY_EXISTS = 36;
 
-/** Connects an idempotent producer (acks=all, per-key order kept across retries). */
+/** Creates an idempotent producer (acks=all, per-key order kept across retries) and waits until it is connected. */
 export async function connectProducer(kafka: HubConfig['kafka'], role: string): Promise<EventProducer> {
-  const producer = new Kafka.HighLevelProducer({
-    'client.id': `${kafka.clientId}-${role}`,
-    'metadata.broker.list': kafka.brokers,
-    'enable.idempotence': true,
-    'socket.connection.setup.timeout.ms': 5_000,
-  }, { 'message.timeout.ms': 30_000 });
-  await new Promise<void>((resolve, reject) => {
-    producer.connect({ timeout: 10_000 }, (err) => (err ? reject(new Error(err.message)) : resolve()));
-  });
-  producer.setPollInterval(50);
+  const producer = startProducer(kafka, role);
+  await producer.connected;
+  return producer;
+}
+
+/**
+ * Creates an idempotent producer that connects in the background, retrying until the broker answers, so a process
+ * can start (and report "not ready") while Kafka is down. `send` waits for the connection; `ping` fails until then.
+ */
+export function startProducer(
+  kafka: HubConfig['kafka'],
+  role: string,
+  retryDelayMs = 2_000,
+): EventProducer & { connected: Promise<void> } {
+  const producer = new Kafka.HighLevelProducer(
+    {
+      'client.id': `${kafka.clientId}-${role}`,
+      'metadata.broker.list': kafka.brokers,
+      'enable.idempotence': true,
+      'socket.connection.setup.timeout.ms': 5_000,
+    },
+    { 'message.timeout.ms': 30_000 },
+  );
+  let closed = false;
+  let isConnected = false;
+  const connected = (async () => {
+    for (;;) {
+      try {
+        await new Promise<void>((resolve, reject) => {
+          producer.connect({ timeout: 10_000 }, (err) => (err ? reject(new Error(err.message)) : resolve()));
+        });
+        break;
+      } catch (err) {
+        if (closed) throw err;
+        await new Promise((r) => setTimeout(r, retryDelayMs));
+      }
+    }
+    producer.setPollInterval(50);
+    isConnected = true;
+  })();
+  connected.catch(() => undefined);
   return {
-    send: (topic, key, value, headers) =>
-      new Promise((resolve, reject) => {
-        const kafkaHeaders = Object.entries(headers ?? {}).map(([k, v]) => ({ [k]: v }));
-        producer.produce(topic, null, value, key, Date.now(), kafkaHeaders, (err: unknown) =>
-          err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(),
+    connected,
+    send: async (topic, key, value, headers) => {
+      await connected;
+      const kafkaHeaders = Object.entries(headers ?? {}).map(([k, v]) => ({ [k]: v }));
+      await new Promise<void>((resolve, reject) => {
+        producer.produce(topic, null, value, key, Date.now(), kafkaHeaders, (err: LibrdKafkaError | null) =>
+          err ? reject(new Error(`Kafka delivery to ${topic}: ${err.message}`)) : resolve(),
         );
-      }),
+      });
+    },
     ping: (timeoutMs = 2_000) =>
-      new Promise((resolve, reject) => {
-        producer.getMetadata({ timeout: timeoutMs }, (err: LibrdKafkaError | null) =>
-          err ? reject(new Error(`Kafka metadata: ${err.message}`)) : resolve(),
-        );
-      }),
-    close: () => new Promise((resolve) => producer.disconnect(5_000, () => resolve())),
+      isConnected
+        ? new Promise((resolve, reject) => {
+            producer.getMetadata({ timeout: timeoutMs }, (err: LibrdKafkaError | null) =>
+              err ? reject(new Error(`Kafka metadata: ${err.message}`)) : resolve(),
+            );
+          })
+        : Promise.reject(new Error(`not connected to Kafka at ${kafka.brokers} yet`)),
+    close: () => {
+      closed = true;
+      return isConnected
+        ? new Promise((resolve) => producer.disconnect(5_000, () => resolve()))
+        : Promise.resolve();
+    },
   };
 }
 
@@ -63,6 +105,18 @@ export async function ensureTopics(kafka: HubConfig['kafka'], topics: readonly T
   } finally {
     admin.disconnect();
   }
+}
+
+/** Header that carries the correlation id of the request that caused an event, so consumers log under it too. */
+export const CORRELATION_HEADER = 'correlation-id';
+
+/** The text of header `name` of `message`, if present. */
+export function headerValue(message: Message, name: string): string | undefined {
+  for (const header of message.headers ?? []) {
+    const value = header[name];
+    if (value !== undefined) return Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
+  }
+  return undefined;
 }
 
 /** What a consumer does with one message; the offset is committed only after it resolves. */
@@ -105,7 +159,9 @@ export async function runConsumer(options: {
 
   let stopping = false;
   const batch = (): Promise<Message[]> =>
-    new Promise((resolve, reject) => consumer.consume(50, (err, messages) => (err ? reject(err) : resolve(messages))));
+    new Promise((resolve, reject) =>
+      consumer.consume(50, (err, messages) => (err ? reject(new Error(err.message)) : resolve(messages))),
+    );
 
   const loop = (async () => {
     while (!stopping) {
@@ -120,11 +176,17 @@ export async function runConsumer(options: {
       for (const message of messages) {
         for (;;) {
           try {
-            await handle(message);
+            const correlationId =
+              headerValue(message, CORRELATION_HEADER) ??
+              `${message.topic}/${message.partition}/${message.offset}`;
+            await withLogContext({ correlationId }, () => handle(message));
             consumer.commitMessageSync(message);
             break;
           } catch (err) {
-            logger.error({ err, topic: message.topic, offset: message.offset }, 'message handler failed; retrying');
+            logger.error(
+              { err, topic: message.topic, offset: message.offset },
+              'message handler failed; retrying',
+            );
             if (stopping) return;
             await new Promise((r) => setTimeout(r, retryDelayMs));
           }

@@ -23,5 +23,5 @@ export async function pingTemporal(connection: Connection, timeoutMs = 2_000): P
     connection.healthService.check({ service: 'temporal.api.workflowservice.v1.WorkflowService' }),
   );
   // 1 = SERVING in grpc.health.v1.HealthCheckResponse.ServingStatus
-  if (response.status !== 1) throw new Error(`Temporal health status ${String(response.status)}`);
+  if (Number(response.status) !== 1) throw new Error(`Temporal health status ${String(response.status)}`);
 }

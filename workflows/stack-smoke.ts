@@ -5,7 +5,12 @@ import type { SmokeRunInput, SmokeRunResult } from '../activities/smoke-types';
 /** Local database and broker calls: quick, retried with backoff for about a minute before the workflow fails. */
 const LOCAL_INFRA = {
   startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '10 seconds', maximumAttempts: 8 },
+  retry: {
+    initialInterval: '500 ms',
+    backoffCoefficient: 2,
+    maximumInterval: '10 seconds',
+    maximumAttempts: 8,
+  },
 } as const;
 
 const { recordSmokeRun, publishSmokeEvent } = proxyActivities<HubActivities>(LOCAL_INFRA);

@@ -11,7 +11,12 @@ interface BodyParserError {
 
 /** Answers unmatched routes with a 404 problem. */
 export function notFound(req: Request, res: Response): void {
-  sendProblem(res, problem(404, 'not-found', 'No such route', { detail: `${req.method} ${req.path} is not a route of this API` }));
+  sendProblem(
+    res,
+    problem(404, 'not-found', 'No such route', {
+      detail: `${req.method} ${req.path} is not a route of this API`,
+    }),
+  );
 }
 
 /** The single place errors become HTTP answers: problems as they are, parser failures as 4xx, the rest as 500. */
@@ -40,6 +45,9 @@ export function errorHandler(logger: HubLogger) {
       return sendProblem(res, problem(e.status, 'bad-request', 'Bad request', { detail: e.message }));
     }
     logger.error({ err }, 'unhandled error');
-    sendProblem(res, problem(500, 'internal', 'Internal error', { detail: 'The error was logged with this request id' }));
+    sendProblem(
+      res,
+      problem(500, 'internal', 'Internal error', { detail: 'The error was logged with this request id' }),
+    );
   };
 }

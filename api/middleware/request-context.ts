@@ -26,10 +26,19 @@ export function requestContext(logger: HubLogger, metrics: HubMetrics) {
       const route = (req.route as { path?: string } | undefined)?.path;
       const template = route ? `${req.baseUrl}${route}` : 'unmatched';
       const seconds = (performance.now() - started) / 1000;
-      metrics.httpRequests.observe({ method: req.method, route: template, status: String(res.statusCode) }, seconds);
+      metrics.httpRequests.observe(
+        { method: req.method, route: template, status: String(res.statusCode) },
+        seconds,
+      );
       withLogContext({ correlationId, requestId }, () =>
         logger.info(
-          { method: req.method, path: req.path, route: template, status: res.statusCode, ms: Math.round(seconds * 1000) },
+          {
+            method: req.method,
+            path: req.path,
+            route: template,
+            status: res.statusCode,
+            ms: Math.round(seconds * 1000),
+          },
           'request',
         ),
       );

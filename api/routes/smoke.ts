@@ -60,19 +60,24 @@ export function smokeRoutes(deps: { temporal: Client; db: Db; taskQueue: string 
     const { runId } = req.params;
     if (!new RegExp(RUN_ID).test(runId)) {
       throw new HttpProblem(
-        problem(400, 'validation', 'Invalid run id', { errors: [{ path: 'runId', message: `must match ${RUN_ID}` }] }),
+        problem(400, 'validation', 'Invalid run id', {
+          errors: [{ path: 'runId', message: `must match ${RUN_ID}` }],
+        }),
       );
     }
     const doc = await deps.db.collection<SmokeRunDocument>(COLLECTIONS.smokeRuns).findOne({ _id: runId });
     let workflowStatus: string;
     try {
-      workflowStatus = (await deps.temporal.workflow.getHandle(smokeWorkflowId(runId)).describe()).status.name;
+      workflowStatus = (await deps.temporal.workflow.getHandle(smokeWorkflowId(runId)).describe()).status
+        .name;
     } catch (err) {
       if (!(err instanceof WorkflowNotFoundError)) throw err;
       workflowStatus = 'NOT_FOUND';
     }
     if (!doc && workflowStatus === 'NOT_FOUND') {
-      throw new HttpProblem(problem(404, 'not-found', 'No such smoke run', { detail: `run ${runId} is unknown` }));
+      throw new HttpProblem(
+        problem(404, 'not-found', 'No such smoke run', { detail: `run ${runId} is unknown` }),
+      );
     }
     res.json({ runId, workflowStatus, document: doc });
   });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('uses the documented loopback defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.api).toEqual({ host: '127.0.0.1', port: 8080 });
+    expect(config.temporal.address).toBe('127.0.0.1:7233');
+    expect(config.kafka.brokers).toBe('127.0.0.1:9092');
+    expect(config.mongo.uri).toBe('mongodb://127.0.0.1:27017/');
+  });
+
+  it('reads every variable from the environment', () => {
+    const config = loadConfig({
+      HUB_API_PORT: '9000',
+      HUB_TEMPORAL_ADDRESS: 'temporal:7233',
+      HUB_KAFKA_BROKERS: 'k1:9092,k2:9092',
+      HUB_MONGODB_URI: 'mongodb://mongo:27017/?replicaSet=rs0',
+      HUB_LOG_LEVEL: 'debug',
+    });
+    expect(config.api.port).toBe(9000);
+    expect(config.temporal.address).toBe('temporal:7233');
+    expect(config.kafka.brokers).toBe('k1:9092,k2:9092');
+    expect(config.mongo.uri).toBe('mongodb://mongo:27017/?replicaSet=rs0');
+    expect(config.logLevel).toBe('debug');
+  });
+
+  it('names every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ HUB_API_PORT: '70000', HUB_MONGODB_URI: 'postgres://x', HUB_LOG_LEVEL: 'loud' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => p.variable)).toEqual([
+      'HUB_API_PORT',
+      'HUB_MONGODB_URI',
+      'HUB_LOG_LEVEL',
+    ]);
+    expect((error as ConfigError).message).toContain(
+      'HUB_API_PORT: must be a port number 0–65535 (got "70000")',
+    );
+  });
+
+  it('documents a default that itself passes validation for every variable', () => {
+    for (const [name, spec] of Object.entries(CONFIG_VARIABLES)) {
+      expect(spec.parse(spec.default), name).not.toHaveProperty('error');
+    }
+  });
+});

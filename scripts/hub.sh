@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Command 1 — run the hub: installs what is missing, starts the local stack (Temporal, Kafka, FerretDB, OpenSSH),
+# the worker and the API, proves the stack with a smoke run, prints where to look, and stays in the foreground.
+# Ctrl-C (SIGINT) or SIGTERM stops everything it started. Ports: see README "Configuration".
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+export HUB_STACK_NAME=${HUB_STACK_NAME:-dev}
+export HUB_API_PORT=${HUB_API_PORT:-8080}
+export HUB_WORKER_METRICS_PORT=${HUB_WORKER_METRICS_PORT:-9464}
+LOGS=${HUB_CACHE_DIR:-$ROOT/.cache}/stacks/$HUB_STACK_NAME/logs
+
+say() { printf '[hub] %s\n' "$*"; }
+
+bash stack/stack.sh install
+
+if bash stack/stack.sh status 2>/dev/null | grep -q ': running'; then
+  say "ERROR: the '$HUB_STACK_NAME' stack is already running (another \`npm run hub\`?). Stop it first: bash stack/stack.sh stop" >&2
+  exit 1
+fi
+
+pids=()
+stack_started=0
+cleanup() {
+  trap - EXIT INT TERM
+  say "stopping…"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ "$stack_started" = 1 ] && bash stack/stack.sh stop
+  say "stopped everything it started"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+stack_started=1
+bash stack/stack.sh start
+eval "$(bash stack/stack.sh env)"
+
+mkdir -p "$LOGS"
+say "starting worker (log: $LOGS/worker.log)"
+node --import tsx apps/worker.ts >>"$LOGS/worker.log" 2>&1 &
+worker_pid=$!
+pids+=("$worker_pid")
+say "starting API (log: $LOGS/api.log)"
+node --import tsx apps/api.ts >>"$LOGS/api.log" 2>&1 &
+api_pid=$!
+pids+=("$api_pid")
+
+api=http://127.0.0.1:$HUB_API_PORT
+worker_metrics=http://127.0.0.1:$HUB_WORKER_METRICS_PORT
+deadline=$((SECONDS + 120))
+until curl -fsS "$api/readyz" >/dev/null 2>&1 && grep -q '"worker ready"' "$LOGS/worker.log" 2>/dev/null; do
+  for p in "$worker_pid" "$api_pid"; do
+    if ! kill -0 "$p" 2>/dev/null; then
+      name=$([ "$p" = "$worker_pid" ] && echo worker || echo api)
+      tail -n 30 "$LOGS/$name.log" >&2
+      say "ERROR: the $name exited during start-up (log: $LOGS/$name.log)" >&2
+      exit 1
+    fi
+  done
+  if [ $SECONDS -ge $deadline ]; then
+    curl -sS "$api/readyz" >&2 || true
+    say "ERROR: not ready after 120 s (logs: $LOGS)" >&2
+    exit 1
+  fi
+  sleep 1
+done
+
+say "proving the stack with a smoke run (workflow → database → Kafka → consumer)…"
+run_id="hub-start-$(date +%s)"
+curl -fsS -X POST "$api/v1/smoke-runs" -H 'content-type: application/json' -d "{\"runId\":\"$run_id\",\"note\":\"hub start-up\"}" >/dev/null
+smoke="not finished"
+for _ in $(seq 1 60); do
+  if curl -fsS "$api/v1/smoke-runs/$run_id" | grep -q '"consumedAt":"'; then smoke="ok"; break; fi
+  sleep 0.5
+done
+say "smoke run $run_id: $smoke"
+
+cat <<EOF
+
+  ready — the distribution integration hub is running
+    API              $api            (health: $api/healthz, readiness: $api/readyz)
+    API metrics      $api/metrics
+    Worker metrics   $worker_metrics/metrics
+    Temporal UI      ${HUB_TEMPORAL_UI_URL}
+    Temporal gRPC    $HUB_TEMPORAL_ADDRESS   Kafka $HUB_KAFKA_BROKERS   MongoDB wire $HUB_MONGODB_URI
+    SFTP (EDI)       sftp -P $HUB_SFTP_PORT -i $HUB_SFTP_KEY_FILE $HUB_SFTP_USER@127.0.0.1
+    Logs             $LOGS/
+  Press Ctrl-C to stop everything this command started.
+
+EOF
+
+# Stay in the foreground until a signal arrives or a process dies (which is reported, with its log tail).
+while kill -0 "$worker_pid" 2>/dev/null && kill -0 "$api_pid" 2>/dev/null; do
+  sleep 1
+done
+for p in "$worker_pid" "$api_pid"; do
+  if ! kill -0 "$p" 2>/dev/null; then
+    name=$([ "$p" = "$worker_pid" ] && echo worker || echo api)
+    tail -n 30 "$LOGS/$name.log" >&2
+    say "ERROR: the $name stopped unexpectedly (log: $LOGS/$name.log)" >&2
+  fi
+done
+exit 1

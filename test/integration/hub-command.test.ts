@@ -1,0 +1,77 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createConnection } from 'node:net';
+import { spawn } from 'node:child_process';
+import { ROOT, eventually, freePort } from '../support/processes';
+
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+
+describe('command 1: npm run hub', () => {
+  let pgid: number | undefined;
+  afterAll(() => {
+    if (pgid) {
+      try {
+        process.kill(-pgid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+  });
+
+  it('starts the stack, API and worker, becomes ready, and Ctrl-C stops everything it started', async () => {
+    const ports = {
+      HUB_TEMPORAL_PORT: await freePort(),
+      HUB_TEMPORAL_HTTP_PORT: await freePort(),
+      HUB_TEMPORAL_UI_PORT: await freePort(),
+      HUB_KAFKA_PORT: await freePort(),
+      HUB_KAFKA_CONTROLLER_PORT: await freePort(),
+      HUB_MONGO_PORT: await freePort(),
+      HUB_SFTP_PORT: await freePort(),
+      HUB_API_PORT: await freePort(),
+      HUB_WORKER_METRICS_PORT: await freePort(),
+    };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      HUB_STACK_NAME: 'hub-command-test',
+      HUB_TEMPORAL_UI: '1',
+    };
+    for (const [k, v] of Object.entries(ports)) env[k] = String(v);
+    // Its own process group, as in a terminal, so Ctrl-C reaches the script and the processes it runs.
+    const child = spawn('bash', ['scripts/hub.sh'], {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    pgid = child.pid;
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+    await eventually(
+      `the ready banner\n${output}`,
+      () => (output.includes('ready — ') ? true : undefined),
+      240_000,
+      500,
+    );
+    expect(output).toContain(`http://127.0.0.1:${ports.HUB_API_PORT}`);
+    expect(output).toContain(`Temporal UI      http://127.0.0.1:${ports.HUB_TEMPORAL_UI_PORT}`);
+    expect(output).toMatch(/smoke run hub-start-\d+: ok/);
+    const ready = await fetch(`http://127.0.0.1:${ports.HUB_API_PORT}/readyz`);
+    expect(ready.status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${ports.HUB_TEMPORAL_UI_PORT}/`)).status).toBe(200);
+
+    process.kill(-child.pid!, 'SIGINT');
+    await exited;
+    pgid = undefined;
+    expect(output).toContain('stopped everything it started');
+    for (const [name, port] of Object.entries(ports)) {
+      expect(await listening(port), `${name} ${port} still listening`).toBe(false);
+    }
+  }, 300_000);
+});

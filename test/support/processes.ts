@@ -1,0 +1,140 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, for spawning entry points and scripts. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A port nobody listens on right now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `check` every `intervalMs` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 30_000,
+  intervalMs = 200,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${lastError instanceof Error ? `: ${lastError.message}` : ''}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** A child process with its output captured line by line. */
+export interface Spawned {
+  child: ChildProcess;
+  lines: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Spawns `command` in the repo with `env` added, capturing stdout and stderr lines. */
+export function spawnCaptured(command: string, args: string[], env: Record<string, string> = {}): Spawned {
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const collect = (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    lines,
+    exited,
+    output: () => lines.join('\n'),
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** A running API or worker process of the hub. */
+export interface HubProcess extends Spawned {
+  /** Log lines that parsed as JSON. */
+  logs(): Record<string, unknown>[];
+}
+
+function asHubProcess(s: Spawned): HubProcess {
+  return {
+    ...s,
+    logs: () =>
+      s.lines.flatMap((l) => {
+        try {
+          return [JSON.parse(l) as Record<string, unknown>];
+        } catch {
+          return [];
+        }
+      }),
+  };
+}
+
+/** Starts `apps/api.ts` on a free port and waits until `/healthz` answers. */
+export async function startApi(env: Record<string, string> = {}): Promise<HubProcess & { url: string }> {
+  const port = await freePort();
+  const proc = asHubProcess(
+    spawnCaptured(process.execPath, ['--import', 'tsx', 'apps/api.ts'], {
+      HUB_API_PORT: String(port),
+      ...env,
+    }),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await eventually(`API on ${url}\n${proc.output()}`, async () => {
+    if (proc.child.exitCode !== null) throw new Error(`API exited: ${proc.output()}`);
+    const res = await fetch(`${url}/healthz`);
+    return res.ok ? true : undefined;
+  });
+  return { ...proc, url };
+}
+
+/** Starts `apps/worker.ts` with its metrics on a free port and waits until it logs that it is ready. */
+export async function startWorker(
+  env: Record<string, string> = {},
+): Promise<HubProcess & { metricsUrl: string }> {
+  const port = await freePort();
+  const proc = asHubProcess(
+    spawnCaptured(process.execPath, ['--import', 'tsx', 'apps/worker.ts'], {
+      HUB_WORKER_METRICS_PORT: String(port),
+      ...env,
+    }),
+  );
+  await eventually(
+    'worker ready',
+    () => {
+      if (proc.child.exitCode !== null) throw new Error(`worker exited: ${proc.output()}`);
+      return proc.logs().some((l) => l.msg === 'worker ready') ? true : undefined;
+    },
+    60_000,
+  );
+  return { ...proc, metricsUrl: `http://127.0.0.1:${port}` };
+}
