@@ -49,3 +49,13 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('README', () => {
+  it('documents every variable with its default', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const [name, spec] of Object.entries(CONFIG_VARIABLES)) {
+      expect(readme, name).toContain(`| \`${name}\` | \`${spec.default}\` |`);
+    }
+  });
+});
