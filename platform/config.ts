@@ -7,7 +7,11 @@
 type Parser<T> = (raw: string) => { value: T } | { error: string };
 
 interface VariableSpec<T> {
+  /** Used when the variable is unset; required variables have none. */
   default: string;
+  required?: boolean;
+  /** Never echoed in error messages. */
+  secret?: boolean;
   doc: string;
   parse: Parser<T>;
 }
@@ -41,6 +45,20 @@ const oneOf =
       ? { value: raw as T }
       : { error: `must be one of ${allowed.join(', ')}` };
 
+const secretKey: Parser<Buffer> = (raw) => {
+  const key = Buffer.from(raw.trim(), 'base64');
+  return key.length === 32 && /^[A-Za-z0-9+/]+=*$/.test(raw.trim())
+    ? { value: key }
+    : { error: 'must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)' };
+};
+
+const optionalApiKey: Parser<string | undefined> = (raw) =>
+  raw === ''
+    ? { value: undefined }
+    : raw.length >= 32 && /^[\x21-\x7e]+$/.test(raw)
+      ? { value: raw }
+      : { error: 'must be at least 32 printable characters without spaces, or empty to disable' };
+
 const name: Parser<string> = (raw) =>
   /^[A-Za-z0-9][\w.-]{0,99}$/.test(raw)
     ? { value: raw }
@@ -67,6 +85,19 @@ export const CONFIG_VARIABLES = {
     parse: mongoUri,
   },
   HUB_MONGODB_DATABASE: { default: 'hub', doc: 'Database name', parse: name },
+  HUB_SECRET_KEY: {
+    default: '',
+    required: true,
+    secret: true,
+    doc: 'AES-256-GCM key (base64, 32 bytes) that encrypts connector secrets at rest',
+    parse: secretKey,
+  },
+  HUB_BOOTSTRAP_ADMIN_KEY: {
+    default: '',
+    secret: true,
+    doc: 'An admin API key accepted without being stored (for the first setup); empty disables it',
+    parse: optionalApiKey,
+  },
   HUB_LOG_LEVEL: {
     default: 'info',
     doc: 'pino log level',
@@ -89,6 +120,7 @@ export interface HubConfig {
   kafka: { brokers: string; clientId: string };
   mongo: { uri: string; database: string };
   logLevel: Values['HUB_LOG_LEVEL'];
+  secrets: { key: Buffer; bootstrapAdminKey: string | undefined };
 }
 
 /** Thrown when one or more variables are invalid; `problems` names each variable. */
@@ -109,10 +141,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const v = {} as Record<string, unknown>;
   for (const [variable, spec] of Object.entries(CONFIG_VARIABLES) as [string, VariableSpec<unknown>][]) {
     const raw = env[variable] ?? spec.default;
+    if (spec.required && !raw) {
+      problems.push({ variable, message: `is required: ${spec.doc}` });
+      continue;
+    }
     const result = spec.parse(raw);
-    if ('error' in result)
-      problems.push({ variable, message: `${result.error} (got ${JSON.stringify(raw)})` });
-    else v[variable] = result.value;
+    if ('error' in result) {
+      const got = spec.secret ? '' : ` (got ${JSON.stringify(raw)})`;
+      problems.push({ variable, message: `${result.error}${got}` });
+    } else {
+      v[variable] = result.value;
+    }
   }
   if (problems.length) throw new ConfigError(problems);
   const values = v as Values;
@@ -127,5 +166,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     kafka: { brokers: values.HUB_KAFKA_BROKERS, clientId: values.HUB_KAFKA_CLIENT_ID },
     mongo: { uri: values.HUB_MONGODB_URI, database: values.HUB_MONGODB_DATABASE },
     logLevel: values.HUB_LOG_LEVEL,
+    secrets: { key: values.HUB_SECRET_KEY, bootstrapAdminKey: values.HUB_BOOTSTRAP_ADMIN_KEY },
   };
 }

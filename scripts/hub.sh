@@ -9,6 +9,7 @@ export HUB_STACK_NAME=${HUB_STACK_NAME:-dev}
 export HUB_API_PORT=${HUB_API_PORT:-8080}
 export HUB_WORKER_METRICS_PORT=${HUB_WORKER_METRICS_PORT:-9464}
 LOGS=${HUB_CACHE_DIR:-$ROOT/.cache}/stacks/$HUB_STACK_NAME/logs
+KEY_FILE=${HUB_CACHE_DIR:-$ROOT/.cache}/stacks/$HUB_STACK_NAME/secret.key
 
 say() { printf '[hub] %s\n' "$*"; }
 
@@ -36,6 +37,12 @@ trap 'exit 143' TERM
 stack_started=1
 bash stack/stack.sh start
 eval "$(bash stack/stack.sh env)"
+if [ -z "${HUB_SECRET_KEY:-}" ]; then
+  # The local stack's data is encrypted with a key kept beside it, made once, readable only by this user.
+  [ -s "$KEY_FILE" ] || (umask 077 && head -c 32 /dev/urandom | base64 >"$KEY_FILE")
+  HUB_SECRET_KEY=$(cat "$KEY_FILE")
+  export HUB_SECRET_KEY
+fi
 
 mkdir -p "$LOGS"
 say "starting worker (log: $LOGS/worker.log)"

@@ -8,3 +8,5 @@ export HUB_KAFKA_PORT=${HUB_KAFKA_PORT:-19092}
 export HUB_KAFKA_CONTROLLER_PORT=${HUB_KAFKA_CONTROLLER_PORT:-19093}
 export HUB_MONGO_PORT=${HUB_MONGO_PORT:-17017}
 export HUB_SFTP_PORT=${HUB_SFTP_PORT:-12222}
+# A fresh key per run: tests must never depend on a particular secret.
+export HUB_SECRET_KEY=${HUB_SECRET_KEY:-$(head -c 32 /dev/urandom | base64)}
