@@ -2,6 +2,7 @@
 export const COLLECTIONS = {
   smokeRuns: 'smoke_runs',
   connectors: 'connectors',
+  connectorRevisions: 'connector_revisions',
   apiKeys: 'api_keys',
   idempotencyKeys: 'idempotency_keys',
   deadLetters: 'dead_letters',
@@ -9,4 +10,5 @@ export const COLLECTIONS = {
   crossReferences: 'cross_references',
   ownershipRules: 'ownership_rules',
   quarantine: 'quarantine',
+  rateLimits: 'rate_limits',
 } as const;

@@ -1,0 +1,20 @@
+/**
+ * The connector registry: an explicit list of every connector type the hub ships. Adding a connector means adding
+ * its manifest here; nothing is discovered from the filesystem.
+ */
+import { ediSftpConnector } from './edi-sftp';
+import type { ConnectorManifest } from './sdk/types';
+
+const CONNECTOR_TYPES: readonly ConnectorManifest[] = [ediSftpConnector];
+
+const byType = new Map(CONNECTOR_TYPES.map((m) => [m.type, m]));
+
+/** Every registered connector type, in registration order. */
+export function listConnectorTypes(): readonly ConnectorManifest[] {
+  return CONNECTOR_TYPES;
+}
+
+/** The manifest of `type`, or undefined when no such connector type is registered. */
+export function getConnectorType(type: string): ConnectorManifest | undefined {
+  return byType.get(type);
+}
