@@ -1,13 +1,18 @@
 import type { Db } from 'mongodb';
 import type { EventProducer } from '../platform/kafka';
+import type { DeadLetterStore } from '../platform/dead-letters';
 import type { HubLogger } from '../monitoring/logger';
 import { recordSmokeRun } from './record-smoke-run';
 import { publishSmokeEvent } from './publish-smoke-event';
+import { recordDeadLetter } from './record-dead-letter';
+import { resolveDeadLetter } from './resolve-dead-letter';
+import { discardDeadLetter } from './discard-dead-letter';
 
 /** The ports activities reach the outside world through; tests pass real local servers or fakes. */
 export interface ActivityDeps {
   db: Db;
   producer: EventProducer;
+  deadLetters: DeadLetterStore;
   logger: HubLogger;
 }
 
@@ -16,6 +21,9 @@ export function createActivities(deps: ActivityDeps) {
   return {
     recordSmokeRun: recordSmokeRun(deps),
     publishSmokeEvent: publishSmokeEvent(deps),
+    recordDeadLetter: recordDeadLetter(deps),
+    resolveDeadLetter: resolveDeadLetter(deps),
+    discardDeadLetter: discardDeadLetter(deps),
   };
 }
 

@@ -19,8 +19,17 @@ export interface SmokeRunDocument {
   consumedFrom: { topic: string; partition: number; offset: number } | null;
 }
 
-/** What the smoke workflow returns. */
-export interface SmokeRunResult {
+/** What the smoke workflow returns when both steps ran. */
+export interface SmokeRunCompleted {
   runId: string;
   topic: string;
 }
+
+/** What the smoke workflow returns when a person discarded one of its parked steps (the rest did not run). */
+export interface SmokeRunDiscarded {
+  runId: string;
+  discarded: { step: string; deadLetterId: string; by: string; reason: string };
+}
+
+/** What the smoke workflow returns. */
+export type SmokeRunResult = SmokeRunCompleted | SmokeRunDiscarded;

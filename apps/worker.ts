@@ -2,13 +2,16 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import { withFailureTranslation } from '../activities/failure';
 import { handleSmokeEvent } from '../consumers/smoke-events';
 import { loadConfig } from '../platform/config';
 import { connectDatabase } from '../platform/mongo';
+import { createDeadLetterStore } from '../platform/dead-letters';
+import { createInboundDedup } from '../platform/inbound-dedup';
 import { connectProducer, ensureTopics, runConsumer } from '../platform/kafka';
 import { TOPICS } from '../platform/kafka-topics';
 import { createLogger } from '../monitoring/logger';
-import { createMetrics } from '../monitoring/metrics';
+import { createMetrics, registerDeadLetterGauge } from '../monitoring/metrics';
 import { startMetricsServer } from '../monitoring/metrics-server';
 import { withActivityLogContext } from './activity-context';
 import { installTemporalRuntime } from './temporal-runtime';
@@ -26,13 +29,19 @@ async function main(): Promise<void> {
   );
 
   const database = await connectDatabase(config.mongo);
+  const deadLetters = createDeadLetterStore(database.db);
+  const dedup = createInboundDedup(database.db);
+  await Promise.all([deadLetters.ensureIndexes(), dedup.ensureIndexes()]);
+  registerDeadLetterGauge(metrics.registry, deadLetters, (err) =>
+    logger.warn({ err }, 'hub_dead_letters not collected: the dead-letter store did not answer'),
+  );
   await ensureTopics(config.kafka, Object.values(TOPICS));
   const producer = await connectProducer(config.kafka, 'worker');
   const smokeConsumer = await runConsumer({
     kafka: config.kafka,
     groupId: 'hub-smoke',
     topics: [TOPICS.smoke.name],
-    handle: handleSmokeEvent({ db: database.db, logger, metrics }),
+    handle: handleSmokeEvent({ db: database.db, dedup, logger, metrics }),
     logger,
   });
 
@@ -42,7 +51,10 @@ async function main(): Promise<void> {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
-    activities: withActivityLogContext(createActivities({ db: database.db, producer, logger })),
+    // Log context outermost, so the lines written while translating a failure carry the correlation id too.
+    activities: withActivityLogContext(
+      withFailureTranslation(createActivities({ db: database.db, producer, deadLetters, logger }), metrics),
+    ),
   });
   logger.info(
     { taskQueue: config.temporal.taskQueue, metrics: `${metricsServer.url}/metrics` },

@@ -1,10 +1,17 @@
-import { Registry, collectDefaultMetrics, Counter, Histogram } from 'prom-client';
+import { Registry, collectDefaultMetrics, Counter, Gauge, Histogram } from 'prom-client';
 
 /** The Prometheus registry of one process and the hub metrics written to it. */
 export interface HubMetrics {
   registry: Registry;
   httpRequests: Histogram<'method' | 'route' | 'status'>;
   smokeEventsConsumed: Counter<'topic'>;
+  /** Activity attempts after the first, by activity and the error kind that caused the retry. */
+  retries: Counter<'activity' | 'kind'>;
+  /** Calls connectors make to external systems; outcome is `ok` or the error kind. */
+  connectorCalls: Counter<'connector' | 'operation' | 'outcome'>;
+  connectorCallSeconds: Histogram<'connector' | 'operation' | 'outcome'>;
+  /** Inbound deliveries recognised as duplicates and not applied a second time. */
+  inboundDuplicates: Counter<'source'>;
 }
 
 /** Creates a registry with the default process metrics and the hub's own; one per process, never global. */
@@ -27,5 +34,83 @@ export function createMetrics(service: 'api' | 'worker'): HubMetrics {
       labelNames: ['topic'],
       registers: [registry],
     }),
+    retries: new Counter({
+      name: 'hub_retries_total',
+      help: 'Activity attempts after the first, by activity and the error kind of the failed attempt (unknown when the previous attempt timed out or ran on another worker)',
+      labelNames: ['activity', 'kind'],
+      registers: [registry],
+    }),
+    connectorCalls: new Counter({
+      name: 'hub_connector_calls_total',
+      help: 'Calls connectors made to external systems, by outcome (ok or the error kind)',
+      labelNames: ['connector', 'operation', 'outcome'],
+      registers: [registry],
+    }),
+    connectorCallSeconds: new Histogram({
+      name: 'hub_connector_call_seconds',
+      help: 'Duration of calls connectors made to external systems, by outcome (ok or the error kind)',
+      labelNames: ['connector', 'operation', 'outcome'],
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    inboundDuplicates: new Counter({
+      name: 'hub_inbound_duplicates_total',
+      help: 'Inbound deliveries recognised as duplicates and not applied again, by source',
+      labelNames: ['source'],
+      registers: [registry],
+    }),
   };
+}
+
+/** One row of the dead-letter counts the `hub_dead_letters` gauge reports. */
+export interface DeadLetterCount {
+  connectorId?: string;
+  flow: string;
+  status: string;
+  count: number;
+}
+
+/** Label value for dead letters that did not come from a connector (hub-internal flows such as the smoke run). */
+export const NO_CONNECTOR = 'none';
+
+/**
+ * Registers `hub_dead_letters{connector,flow,status}` on `registry`; it asks `source` at scrape time, so every
+ * worker reports the same store-wide numbers (aggregate with max(), not sum()). When the store cannot answer within
+ * `timeoutMs`, the scrape still succeeds without the gauge and `onError` is told why.
+ */
+export function registerDeadLetterGauge(
+  registry: Registry,
+  source: { countsByConnectorFlowStatus(): Promise<DeadLetterCount[]> },
+  onError: (err: unknown) => void = () => undefined,
+  timeoutMs = 2_000,
+): Gauge<'connector' | 'flow' | 'status'> {
+  return new Gauge({
+    name: 'hub_dead_letters',
+    help: 'Dead-letter records in the store, by connector, flow and status (store-wide, read at scrape time)',
+    labelNames: ['connector', 'flow', 'status'],
+    registers: [registry],
+    async collect() {
+      let counts: DeadLetterCount[];
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        // A scrape must not hang on a database that is down (the driver waits seconds to select a server).
+        counts = await Promise.race([
+          source.countsByConnectorFlowStatus(),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+          }),
+        ]);
+      } catch (err) {
+        this.reset();
+        onError(err);
+        return;
+      } finally {
+        clearTimeout(timer);
+      }
+      this.reset();
+      for (const c of counts) {
+        this.set({ connector: c.connectorId ?? NO_CONNECTOR, flow: c.flow, status: c.status }, c.count);
+      }
+    },
+  });
 }

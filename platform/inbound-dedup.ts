@@ -1,0 +1,89 @@
+/**
+ * Inbound de-duplication: the first delivery of a document version claims it; every later delivery of the same
+ * (source, external id, version) is a duplicate and must not cause a second effect. A unique index decides, so
+ * concurrent deliveries on several workers still produce exactly one 'new'.
+ */
+import type { Collection, Db } from 'mongodb';
+import { COLLECTIONS } from './collections';
+import { createWriteQueue } from './dead-letters';
+
+/** Identifies one version of one inbound document from one source. */
+export interface InboundKey {
+  sourceConnectorId: string;
+  externalId: string;
+  /** The document's version at the source (a revision number, an ETag, a modification time); compared as text. */
+  version: string | number;
+}
+
+/** The stored claim. */
+export interface InboundClaim {
+  sourceConnectorId: string;
+  externalId: string;
+  version: string;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  /** Deliveries seen so far, the first included. */
+  deliveries: number;
+}
+
+/** What `claim` answers: process it ('new') or skip it ('duplicate'). */
+export type ClaimResult = 'new' | 'duplicate';
+
+/** The de-duplication store; build one per process with createInboundDedup(db). */
+export interface InboundDedup {
+  /** Creates the unique index (idempotent); call at start-up. */
+  ensureIndexes(): Promise<void>;
+  /** 'new' for the first delivery of this key, 'duplicate' for every later one (which is counted). */
+  claim(key: InboundKey): Promise<ClaimResult>;
+  /**
+   * Gives a claim back after its effect failed, so the redelivery is processed instead of skipped. Call it from
+   * the handler's failure path; a process that dies between claim and effect leaves the claim in place.
+   */
+  release(key: InboundKey): Promise<void>;
+  /** The stored claim, for support and tests. */
+  get(key: InboundKey): Promise<InboundClaim | null>;
+}
+
+const DUPLICATE_KEY = 11000;
+
+const keyFilter = (key: InboundKey) => ({
+  sourceConnectorId: key.sourceConnectorId,
+  externalId: key.externalId,
+  version: String(key.version),
+});
+
+/** Builds the inbound de-duplication store over `COLLECTIONS.inboundDedup` of `db`. */
+export function createInboundDedup(db: Db): InboundDedup {
+  const collection: Collection<InboundClaim> = db.collection<InboundClaim>(COLLECTIONS.inboundDedup);
+  // Only the duplicate bookkeeping is queued (FerretDB v1 loses concurrent $inc); the claim itself is an insert,
+  // which the unique index decides atomically on every server.
+  const countDuplicate = createWriteQueue();
+  return {
+    async ensureIndexes() {
+      await collection.createIndex(
+        { sourceConnectorId: 1, externalId: 1, version: 1 },
+        { name: 'inbound_key_unique', unique: true },
+      );
+    },
+
+    async claim(key) {
+      const now = new Date();
+      try {
+        await collection.insertOne({ ...keyFilter(key), firstSeenAt: now, lastSeenAt: now, deliveries: 1 });
+        return 'new';
+      } catch (err) {
+        if ((err as { code?: unknown } | null)?.code !== DUPLICATE_KEY) throw err;
+      }
+      await countDuplicate(() =>
+        collection.updateOne(keyFilter(key), { $set: { lastSeenAt: now }, $inc: { deliveries: 1 } }),
+      );
+      return 'duplicate';
+    },
+
+    async release(key) {
+      await collection.deleteOne(keyFilter(key));
+    },
+
+    get: (key) => collection.findOne(keyFilter(key), { projection: { _id: 0 } }),
+  };
+}
