@@ -5,22 +5,40 @@ import type { Db } from 'mongodb';
 import type { HubLogger } from '../monitoring/logger';
 import type { HubMetrics } from '../monitoring/metrics';
 import type { DependencyCheck } from '../platform/readiness';
+import type { ApiKeyStore } from '../platform/api-keys';
+import type { RateLimiter } from '../platform/rate-limit';
+import type { IdempotencyStore } from '../platform/idempotency';
+import type { ConnectorStore } from '../platform/connector-store';
+import type { DeadLetterStore } from '../platform/dead-letters';
+import type { Contract } from './contract';
+import type { ResponseSealer } from './middleware/idempotency';
 import { requestContext } from './middleware/request-context';
 import { errorHandler, notFound } from './middleware/errors';
-import { healthRoutes } from './routes/health';
-import { smokeRoutes } from './routes/smoke';
+import { contractRouter } from './router';
+import { operationsHandlers } from './routes/health';
+import { smokeHandlers } from './routes/smoke';
+import { apiKeyHandlers } from './routes/api-keys';
+import { connectorHandlers } from './routes/connectors';
+import { deadLetterHandlers } from './routes/dead-letters';
 
 /** Largest JSON body the API accepts; larger requests get 413 problem+json. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Everything the HTTP edge needs, passed in by the composition root (apps/api.ts) or a test. */
 export interface ApiDeps {
+  contract: Contract;
   logger: HubLogger;
   metrics: HubMetrics;
   checks: DependencyCheck[];
   temporal: Client;
   db: Db;
   taskQueue: string;
+  keys: ApiKeyStore;
+  limiter: RateLimiter;
+  idempotencyStore: IdempotencyStore;
+  sealer: ResponseSealer;
+  connectors: ConnectorStore;
+  deadLetters: DeadLetterStore;
 }
 
 /** Builds the express app; it holds no state between requests, so any number of replicas can serve. */
@@ -30,8 +48,18 @@ export function createApp(deps: ApiDeps): Express {
   app.set('query parser', 'simple');
   app.use(requestContext(deps.logger, deps.metrics));
   app.use(express.json({ limit: BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] }));
-  app.use(healthRoutes({ checks: deps.checks, registry: deps.metrics.registry }));
-  app.use(smokeRoutes({ temporal: deps.temporal, db: deps.db, taskQueue: deps.taskQueue }));
+  const handlers = {
+    ...operationsHandlers({
+      checks: deps.checks,
+      registry: deps.metrics.registry,
+      openApiDocument: deps.contract.document,
+    }),
+    ...smokeHandlers({ temporal: deps.temporal, db: deps.db, taskQueue: deps.taskQueue }),
+    ...apiKeyHandlers({ keys: deps.keys }),
+    ...connectorHandlers({ connectors: deps.connectors, logger: deps.logger }),
+    ...deadLetterHandlers({ deadLetters: deps.deadLetters, temporal: deps.temporal }),
+  };
+  app.use(contractRouter(deps.contract, handlers, deps));
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;

@@ -1,10 +1,18 @@
 /** Entry point of the API process: reads the configuration, connects its clients and serves HTTP. */
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../api/app';
+import { loadContract } from '../api/contract';
 import { loadConfig } from '../platform/config';
 import { createDatabase, pingDatabase } from '../platform/mongo';
 import { startProducer } from '../platform/kafka';
 import { createTemporalClient, pingTemporal } from '../platform/temporal';
+import { createApiKeyStore } from '../platform/api-keys';
+import { createRateLimiter } from '../platform/rate-limit';
+import { createIdempotencyStore } from '../platform/idempotency';
+import { createSecretBox } from '../platform/secrets';
+import { createConnectorStore } from '../platform/connector-store';
+import { createDeadLetterStore } from '../platform/dead-letters';
+import { ensureIndexesInBackground } from './ensure-indexes';
 import { createLogger } from '../monitoring/logger';
 import { createMetrics } from '../monitoring/metrics';
 import { exitOnStartupError, onShutdown } from './shutdown';
@@ -17,17 +25,29 @@ async function main(): Promise<void> {
   // Nothing here waits for a dependency: the API serves /healthz and an honest /readyz while one is down.
   const database = createDatabase(config.mongo);
   const producer = startProducer(config.kafka, 'api');
+  const { db } = database;
+  const box = createSecretBox(config.secrets.key);
+  const connectors = createConnectorStore(db, box);
+  const deadLetters = createDeadLetterStore(db);
+  ensureIndexesInBackground(logger, [connectors, deadLetters]);
 
   const app = createApp({
+    contract: loadContract(),
     logger,
     metrics,
     temporal: temporal.client,
-    db: database.db,
+    db,
     taskQueue: config.temporal.taskQueue,
+    keys: createApiKeyStore(db, config.secrets.bootstrapAdminKey),
+    limiter: createRateLimiter(db, { limit: config.api.rateLimitPerMinute }),
+    idempotencyStore: createIdempotencyStore(db),
+    sealer: box,
+    connectors,
+    deadLetters,
     checks: [
       { name: 'temporal', check: () => pingTemporal(temporal.connection) },
       { name: 'kafka', check: () => producer.ping() },
-      { name: 'database', check: () => pingDatabase(database.db) },
+      { name: 'database', check: () => pingDatabase(db) },
     ],
   });
   const server = app.listen(config.api.port, config.api.host);

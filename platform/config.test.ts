@@ -6,7 +6,7 @@ const KEY = Buffer.alloc(32, 7).toString('base64');
 describe('loadConfig', () => {
   it('uses the documented loopback defaults when nothing is set', () => {
     const config = loadConfig({ HUB_SECRET_KEY: KEY });
-    expect(config.api).toEqual({ host: '127.0.0.1', port: 8080 });
+    expect(config.api).toEqual({ host: '127.0.0.1', port: 8080, rateLimitPerMinute: 1200 });
     expect(config.temporal.address).toBe('127.0.0.1:7233');
     expect(config.kafka.brokers).toBe('127.0.0.1:9092');
     expect(config.mongo.uri).toBe('mongodb://127.0.0.1:27017/');

@@ -23,6 +23,11 @@ const port: Parser<number> = (raw) => {
     : { error: 'must be a port number 0–65535' };
 };
 
+const positiveInt: Parser<number> = (raw) =>
+  /^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 1_000_000
+    ? { value: Number(raw) }
+    : { error: 'must be a whole number from 1 to 1000000' };
+
 const text: Parser<string> = (raw) => (raw.trim() ? { value: raw.trim() } : { error: 'must not be empty' });
 
 const hostPort: Parser<string> = (raw) =>
@@ -68,6 +73,11 @@ const name: Parser<string> = (raw) =>
 export const CONFIG_VARIABLES = {
   HUB_API_HOST: { default: '127.0.0.1', doc: 'Address the API binds to', parse: text },
   HUB_API_PORT: { default: '8080', doc: 'API port', parse: port },
+  HUB_API_RATE_LIMIT_PER_MINUTE: {
+    default: '1200',
+    doc: 'Requests one API key may make per minute, shared by every API replica',
+    parse: positiveInt,
+  },
   HUB_WORKER_METRICS_HOST: {
     default: '127.0.0.1',
     doc: "Address of the worker's /metrics server",
@@ -114,7 +124,7 @@ type Values = {
 
 /** The validated configuration shared by the API and the worker. */
 export interface HubConfig {
-  api: { host: string; port: number };
+  api: { host: string; port: number; rateLimitPerMinute: number };
   workerMetrics: { host: string; port: number };
   temporal: { address: string; namespace: string; taskQueue: string };
   kafka: { brokers: string; clientId: string };
@@ -156,7 +166,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (problems.length) throw new ConfigError(problems);
   const values = v as Values;
   return {
-    api: { host: values.HUB_API_HOST, port: values.HUB_API_PORT },
+    api: {
+      host: values.HUB_API_HOST,
+      port: values.HUB_API_PORT,
+      rateLimitPerMinute: values.HUB_API_RATE_LIMIT_PER_MINUTE,
+    },
     workerMetrics: { host: values.HUB_WORKER_METRICS_HOST, port: values.HUB_WORKER_METRICS_PORT },
     temporal: {
       address: values.HUB_TEMPORAL_ADDRESS,

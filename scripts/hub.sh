@@ -10,6 +10,7 @@ export HUB_API_PORT=${HUB_API_PORT:-8080}
 export HUB_WORKER_METRICS_PORT=${HUB_WORKER_METRICS_PORT:-9464}
 LOGS=${HUB_CACHE_DIR:-$ROOT/.cache}/stacks/$HUB_STACK_NAME/logs
 KEY_FILE=${HUB_CACHE_DIR:-$ROOT/.cache}/stacks/$HUB_STACK_NAME/secret.key
+ADMIN_KEY_FILE=${HUB_CACHE_DIR:-$ROOT/.cache}/stacks/$HUB_STACK_NAME/admin.key
 
 say() { printf '[hub] %s\n' "$*"; }
 
@@ -43,6 +44,15 @@ if [ -z "${HUB_SECRET_KEY:-}" ]; then
   HUB_SECRET_KEY=$(cat "$KEY_FILE")
   export HUB_SECRET_KEY
 fi
+admin_key_where="the HUB_BOOTSTRAP_ADMIN_KEY you set"
+if [ -z "${HUB_BOOTSTRAP_ADMIN_KEY:-}" ]; then
+  admin_key_where="in $ADMIN_KEY_FILE"
+  # A local admin key for the demo and for you; the banner shows where it is, never the key itself.
+  [ -s "$ADMIN_KEY_FILE" ] || (umask 077 && printf 'hub-local-admin-%s' "$(head -c 32 /dev/urandom | base64 | tr -d '/+=')" >"$ADMIN_KEY_FILE")
+  HUB_BOOTSTRAP_ADMIN_KEY=$(cat "$ADMIN_KEY_FILE")
+  export HUB_BOOTSTRAP_ADMIN_KEY
+fi
+auth=(-H "Authorization: Bearer $HUB_BOOTSTRAP_ADMIN_KEY")
 
 mkdir -p "$LOGS"
 say "starting worker (log: $LOGS/worker.log)"
@@ -76,13 +86,35 @@ done
 
 say "proving the stack with a smoke run (workflow → database → Kafka → consumer)…"
 run_id="hub-start-$(date +%s)"
-curl -fsS -X POST "$api/v1/smoke-runs" -H 'content-type: application/json' -d "{\"runId\":\"$run_id\",\"note\":\"hub start-up\"}" >/dev/null
+curl -fsS "${auth[@]}" -X POST "$api/v1/smoke-runs" -H 'content-type: application/json' -d "{\"runId\":\"$run_id\",\"note\":\"hub start-up\"}" >/dev/null
 smoke="not finished"
 for _ in $(seq 1 60); do
-  if curl -fsS "$api/v1/smoke-runs/$run_id" | grep -q '"consumedAt":"'; then smoke="ok"; break; fi
+  if curl -fsS "${auth[@]}" "$api/v1/smoke-runs/$run_id" | grep -q '"consumedAt":"'; then smoke="ok"; break; fi
   sleep 0.5
 done
 say "smoke run $run_id: $smoke"
+
+# A demo EDI trading partner over the local SFTP server: registered once (the dev stack keeps its data), then probed.
+say "registering the demo EDI/SFTP connector and testing it live…"
+connector_body=$(node -e '
+  const fs = require("fs");
+  const e = process.env;
+  console.log(JSON.stringify({ name: "Demo trading partner (SFTP)", type: "edi-x12-sftp", config: {
+    host: e.HUB_SFTP_HOST, port: Number(e.HUB_SFTP_PORT), username: e.HUB_SFTP_USER,
+    privateKey: fs.readFileSync(e.HUB_SFTP_KEY_FILE, "utf8"),
+    hostKey: fs.readFileSync(e.HUB_SFTP_KNOWN_HOSTS, "utf8").trim().split(" ").slice(1, 3).join(" "),
+    inboundDir: "inbound", outboundDir: "outbound" } }));')
+curl -sS "${auth[@]}" -o /dev/null -X POST "$api/v1/connectors" -H 'content-type: application/json' \
+  -H 'Idempotency-Key: demo-edi-sftp' -d "$connector_body" || true
+connector_id=$(curl -fsS "${auth[@]}" "$api/v1/connectors?type=edi-x12-sftp" | node -e '
+  let s = ""; process.stdin.on("data", (c) => (s += c)).on("end", () => {
+    const c = JSON.parse(s).items.find((i) => i.name === "Demo trading partner (SFTP)"); console.log(c ? c.id : ""); });')
+if [ -n "$connector_id" ]; then
+  verdict=$(curl -fsS "${auth[@]}" -X POST "$api/v1/connectors/$connector_id/test" | node -e '
+    let s = ""; process.stdin.on("data", (c) => (s += c)).on("end", () => {
+      const r = JSON.parse(s); console.log((r.ok ? "ok" : "FAILED") + " (" + r.checks.map((c) => c.name + ":" + (c.ok ? "ok" : c.message)).join(", ") + ")"); });')
+  say "connector $connector_id live test: $verdict"
+fi
 
 cat <<EOF
 
@@ -93,6 +125,8 @@ cat <<EOF
     Temporal UI      ${HUB_TEMPORAL_UI_URL}
     Temporal gRPC    $HUB_TEMPORAL_ADDRESS   Kafka $HUB_KAFKA_BROKERS   MongoDB wire $HUB_MONGODB_URI
     SFTP (EDI)       sftp -P $HUB_SFTP_PORT -i $HUB_SFTP_KEY_FILE $HUB_SFTP_USER@127.0.0.1
+    OpenAPI          $api/v1/openapi.json
+    Admin API key    $admin_key_where (send as: Authorization: Bearer <key>)
     Logs             $LOGS/
   Press Ctrl-C to stop everything this command started.
 

@@ -10,3 +10,4 @@ export HUB_MONGO_PORT=${HUB_MONGO_PORT:-17017}
 export HUB_SFTP_PORT=${HUB_SFTP_PORT:-12222}
 # A fresh key per run: tests must never depend on a particular secret.
 export HUB_SECRET_KEY=${HUB_SECRET_KEY:-$(head -c 32 /dev/urandom | base64)}
+export HUB_BOOTSTRAP_ADMIN_KEY=${HUB_BOOTSTRAP_ADMIN_KEY:-bootstrap-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')}

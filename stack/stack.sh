@@ -209,14 +209,17 @@ start_kafka() {
   local props=$HOME_DIR/kafka.properties cp="$TOOLS/kafka-$KAFKA_VERSION/libs/*"
   sed -e "s#@PORT@#$HUB_KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$HUB_KAFKA_CONTROLLER_PORT#g" \
     -e "s#@DATA_DIR@#$DATA/kafka#g" "$ROOT/stack/kafka/server.properties.template" >"$props"
-  if [ ! -f "$DATA/kafka/meta.properties" ]; then
-    # Formatting binds the data directory to one controller port; a changed port means a fresh directory.
+  local ports="$HUB_KAFKA_PORT/$HUB_KAFKA_CONTROLLER_PORT"
+  if [ ! -f "$DATA/kafka/meta.properties" ] || [ "$(cat "$DATA/kafka.ports" 2>/dev/null)" != "$ports" ]; then
+    # Formatting binds the KRaft metadata to the controller's address: other ports need a freshly formatted log.
+    [ -f "$DATA/kafka/meta.properties" ] && say "Kafka ports changed to $ports: formatting a fresh data directory"
     rm -rf "$DATA/kafka"
     local id
     id=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
     java -cp "$cp" -Dlog4j2.configurationFile="$ROOT/stack/kafka/log4j2.properties" -Dkafka.logs.dir="$LOGS" \
       kafka.tools.StorageTool format --standalone -t "$id" -c "$props" >>"$LOGS/kafka.log" 2>&1 \
       || { tail -n 20 "$LOGS/kafka.log" >&2; die "formatting the Kafka data directory failed"; }
+    echo "$ports" >"$DATA/kafka.ports"
   fi
   say "starting Kafka $KAFKA_VERSION (KRaft) on 127.0.0.1:$HUB_KAFKA_PORT"
   launch kafka java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \

@@ -1,6 +1,39 @@
 import type { Request, Response, NextFunction } from 'express';
 import type { HubLogger } from '../../monitoring/logger';
 import { HttpProblem, problem, sendProblem } from '../problem';
+import type { Problem } from '../problem';
+import { isHubError } from '../../platform/errors';
+import { isConflict, isNotFound } from '../../platform/connector-store';
+import { isConflictError, isNotFoundError } from '../../platform/dead-letters';
+
+/** The HTTP answer for an error a store or connector raised, or undefined when it is not one of ours. */
+function problemFor(err: unknown): Problem | undefined {
+  if (isNotFound(err) || isNotFoundError(err)) {
+    return problem(404, 'not-found', 'Not found', { detail: (err as Error).message });
+  }
+  if (isConflict(err) || isConflictError(err)) {
+    return problem(409, 'conflict', 'Conflict with the current state', { detail: (err as Error).message });
+  }
+  if (!isHubError(err)) return undefined;
+  switch (err.kind) {
+    case 'data':
+      return problem(400, 'validation', 'The request is invalid', {
+        detail: err.message,
+        errors: err.fieldErrors ?? [{ path: '/', message: err.message }],
+      });
+    case 'duplicate':
+      return problem(409, 'duplicate', 'Already done', { detail: err.message });
+    case 'config':
+      return problem(422, 'configuration', 'A configuration problem prevents this', { detail: err.message });
+    case 'transient':
+    case 'rate-limited':
+      return problem(503, 'unavailable', 'A system the hub depends on is not answering', {
+        detail: err.message,
+      });
+    default:
+      return undefined;
+  }
+}
 
 interface BodyParserError {
   type?: string;
@@ -23,6 +56,8 @@ export function notFound(req: Request, res: Response): void {
 export function errorHandler(logger: HubLogger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     if (err instanceof HttpProblem) return sendProblem(res, { instance: req.originalUrl, ...err.problem });
+    const known = problemFor(err);
+    if (known) return sendProblem(res, { instance: req.originalUrl, ...known });
     const e = err as BodyParserError;
     if (e.type === 'entity.parse.failed') {
       return sendProblem(

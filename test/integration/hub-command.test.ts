@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createConnection } from 'node:net';
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { ROOT, eventually, freePort } from '../support/processes';
 
 const listening = (port: number) =>
@@ -34,11 +36,16 @@ describe('command 1: npm run hub', () => {
       HUB_API_PORT: await freePort(),
       HUB_WORKER_METRICS_PORT: await freePort(),
     };
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      HUB_STACK_NAME: 'hub-command-test',
-      HUB_TEMPORAL_UI: '1',
-    };
+    const stackName = 'hub-command-test';
+    // A fresh machine has no stack data; start like one (ports are new each run anyway).
+    rmSync(path.join(process.env.HUB_CACHE_DIR ?? path.join(ROOT, '.cache'), 'stacks', stackName), {
+      recursive: true,
+      force: true,
+    });
+    const env: NodeJS.ProcessEnv = { ...process.env, HUB_STACK_NAME: stackName, HUB_TEMPORAL_UI: '1' };
+    // The hub makes its own keys, as on a developer's machine.
+    delete env.HUB_SECRET_KEY;
+    delete env.HUB_BOOTSTRAP_ADMIN_KEY;
     for (const [k, v] of Object.entries(ports)) env[k] = String(v);
     // Its own process group, as in a terminal, so Ctrl-C reaches the script and the processes it runs.
     const child = spawn('bash', ['scripts/hub.sh'], {
@@ -62,6 +69,7 @@ describe('command 1: npm run hub', () => {
     expect(output).toContain(`http://127.0.0.1:${ports.HUB_API_PORT}`);
     expect(output).toContain(`Temporal UI      http://127.0.0.1:${ports.HUB_TEMPORAL_UI_PORT}`);
     expect(output).toMatch(/smoke run hub-start-\d+: ok/);
+    expect(output).toMatch(/connector con_[a-z2-7]{20} live test: ok/);
     const ready = await fetch(`http://127.0.0.1:${ports.HUB_API_PORT}/readyz`);
     expect(ready.status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${ports.HUB_TEMPORAL_UI_PORT}/`)).status).toBe(200);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, eventually, freePort, spawnCaptured, startApi } from '../support/processes';
+import { ROOT, adminHeaders, eventually, freePort, spawnCaptured, startApi } from '../support/processes';
 import type { Spawned } from '../support/processes';
 
 const ferretdbBin = path.join(process.env.HUB_CACHE_DIR ?? path.join(ROOT, '.cache'), 'tools/bin/ferretdb');
@@ -106,7 +106,7 @@ describe('health, readiness and metrics', () => {
 
     const malformed = await fetch(`${api.url}/v1/smoke-runs`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: adminHeaders(),
       body: '{"runId": ',
     });
     expect(malformed.status).toBe(400);
@@ -114,7 +114,7 @@ describe('health, readiness and metrics', () => {
 
     const huge = await fetch(`${api.url}/v1/smoke-runs`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: adminHeaders(),
       body: JSON.stringify({ note: 'x'.repeat(2 * 1024 * 1024) }),
     });
     expect(huge.status).toBe(413);

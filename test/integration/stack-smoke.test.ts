@@ -5,7 +5,7 @@ import { MongoClient } from 'mongodb';
 import { loadConfig } from '../../platform/config';
 import { COLLECTIONS } from '../../platform/collections';
 import type { SmokeRunDocument } from '../../activities/smoke-types';
-import { eventually, startApi, startWorker } from '../support/processes';
+import { adminHeaders, eventually, startApi, startWorker } from '../support/processes';
 import type { HubProcess } from '../support/processes';
 
 // The real local stack (scripts/test.sh) is reached through the same HUB_* variables the processes read.
@@ -46,7 +46,7 @@ describe('stack smoke path: API → Temporal workflow → database + Kafka → w
     const correlationId = `corr-${randomUUID()}`;
     const res = await fetch(`${api.url}/v1/smoke-runs`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId },
+      headers: adminHeaders({ 'x-correlation-id': correlationId }),
       body: JSON.stringify({ runId, note: 'from the smoke test' }),
     });
     expect(res.status).toBe(202);
@@ -74,7 +74,9 @@ describe('stack smoke path: API → Temporal workflow → database + Kafka → w
     expect(Date.parse(doc.consumedAt!)).toBeGreaterThanOrEqual(Date.parse(doc.publishedAt!));
 
     // The API reports the same three effects.
-    const status = (await (await fetch(`${api.url}/v1/smoke-runs/${runId}`)).json()) as {
+    const status = (await (
+      await fetch(`${api.url}/v1/smoke-runs/${runId}`, { headers: adminHeaders() })
+    ).json()) as {
       workflowStatus: string;
       document: SmokeRunDocument;
     };
@@ -103,7 +105,7 @@ describe('stack smoke path: API → Temporal workflow → database + Kafka → w
     const post = () =>
       fetch(`${api.url}/v1/smoke-runs`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: adminHeaders(),
         body: JSON.stringify({ runId }),
       });
     const [a, b] = await Promise.all([post(), post()]);
@@ -126,12 +128,12 @@ describe('stack smoke path: API → Temporal workflow → database + Kafka → w
   it('answers a bad smoke request with problem+json naming the field', async () => {
     const res = await fetch(`${api.url}/v1/smoke-runs`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: adminHeaders(),
       body: JSON.stringify({ runId: 'has spaces', colour: 'red' }),
     });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const body = (await res.json()) as { errors: { path: string }[] };
-    expect(body.errors.map((e) => e.path).sort()).toEqual(['/runId', 'colour']);
+    expect(body.errors.map((e) => e.path).sort()).toEqual(['/colour', '/runId']);
   });
 });

@@ -138,3 +138,10 @@ export async function startWorker(
   );
   return { ...proc, metricsUrl: `http://127.0.0.1:${port}` };
 }
+
+/** Headers that authenticate as the bootstrap admin key the test runner exports. */
+export function adminHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  const key = process.env.HUB_BOOTSTRAP_ADMIN_KEY;
+  if (!key) throw new Error('HUB_BOOTSTRAP_ADMIN_KEY is not set: run the tests with scripts/test.sh');
+  return { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...extra };
+}
