@@ -10,6 +10,8 @@ import type { RateLimiter } from '../platform/rate-limit';
 import type { IdempotencyStore } from '../platform/idempotency';
 import type { ConnectorStore } from '../platform/connector-store';
 import type { DeadLetterStore } from '../platform/dead-letters';
+import type { Ownership } from '../platform/ownership';
+import type { Quarantine } from '../platform/quarantine';
 import type { Contract } from './contract';
 import type { ResponseSealer } from './middleware/idempotency';
 import { requestContext } from './middleware/request-context';
@@ -20,6 +22,7 @@ import { smokeHandlers } from './routes/smoke';
 import { apiKeyHandlers } from './routes/api-keys';
 import { connectorHandlers } from './routes/connectors';
 import { deadLetterHandlers } from './routes/dead-letters';
+import { masterDataHandlers } from './routes/master-data';
 
 /** Largest JSON body the API accepts; larger requests get 413 problem+json. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -39,6 +42,8 @@ export interface ApiDeps {
   sealer: ResponseSealer;
   connectors: ConnectorStore;
   deadLetters: DeadLetterStore;
+  ownership: Ownership;
+  quarantine: Quarantine;
 }
 
 /** Builds the express app; it holds no state between requests, so any number of replicas can serve. */
@@ -58,6 +63,11 @@ export function createApp(deps: ApiDeps): Express {
     ...apiKeyHandlers({ keys: deps.keys }),
     ...connectorHandlers({ connectors: deps.connectors, logger: deps.logger }),
     ...deadLetterHandlers({ deadLetters: deps.deadLetters, temporal: deps.temporal }),
+    ...masterDataHandlers({
+      ownership: deps.ownership,
+      quarantine: deps.quarantine,
+      connectors: deps.connectors,
+    }),
   };
   app.use(contractRouter(deps.contract, handlers, deps));
   app.use(notFound);

@@ -12,6 +12,8 @@ import { createIdempotencyStore } from '../platform/idempotency';
 import { createSecretBox } from '../platform/secrets';
 import { createConnectorStore } from '../platform/connector-store';
 import { createDeadLetterStore } from '../platform/dead-letters';
+import { createOwnership } from '../platform/ownership';
+import { createQuarantine } from '../platform/quarantine';
 import { ensureIndexesInBackground } from './ensure-indexes';
 import { createLogger } from '../monitoring/logger';
 import { createMetrics } from '../monitoring/metrics';
@@ -29,7 +31,9 @@ async function main(): Promise<void> {
   const box = createSecretBox(config.secrets.key);
   const connectors = createConnectorStore(db, box);
   const deadLetters = createDeadLetterStore(db);
-  ensureIndexesInBackground(logger, [connectors, deadLetters]);
+  const quarantine = createQuarantine(db);
+  const ownership = createOwnership(db, quarantine);
+  ensureIndexesInBackground(logger, [connectors, deadLetters, quarantine, ownership]);
 
   const app = createApp({
     contract: loadContract(),
@@ -44,6 +48,8 @@ async function main(): Promise<void> {
     sealer: box,
     connectors,
     deadLetters,
+    ownership,
+    quarantine,
     checks: [
       { name: 'temporal', check: () => pingTemporal(temporal.connection) },
       { name: 'kafka', check: () => producer.ping() },

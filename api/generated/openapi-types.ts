@@ -307,6 +307,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/ownership-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Which connector is the system of record for each object type, per legal entity. */
+    get: operations['listOwnershipRules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ownership-rules/{legalEntityId}/{objectType}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Make a connector the system of record for an object type of a legal entity. */
+    put: operations['setOwnershipRule'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/quarantine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Master-data updates held back for review (e.g. sent by a connector that does not own the object). */
+    get: operations['listQuarantine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/quarantine/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['QuarantineId'];
+      };
+      cookie?: never;
+    };
+    /** One held document with why it was held and its history. */
+    get: operations['getQuarantined'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/quarantine/{id}/discard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['QuarantineId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject a held document, with a reason that is kept. */
+    post: operations['discardQuarantined'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/quarantine/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['QuarantineId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept a held document after review (who and why are kept). */
+    post: operations['releaseQuarantined'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/smoke-runs': {
     parameters: {
       query?: never;
@@ -1954,6 +2062,14 @@ export interface components {
       /** @constant */
       status: 'alive';
     };
+    OwnershipRule: {
+      legalEntityId: string;
+      objectType: string;
+      ownerConnectorId: string;
+      /** Format: date-time */
+      updatedAt: string;
+      updatedBy?: string | null;
+    };
     /** @description RFC 9457 problem details. */
     Problem: {
       detail?: string;
@@ -1962,6 +2078,29 @@ export interface components {
       status: number;
       title: string;
       type: string;
+    };
+    QuarantineRecord: {
+      connectorId: string;
+      correlationId?: string | null;
+      /** @description The document as received. */
+      document: unknown;
+      history: {
+        action: string;
+        /** Format: date-time */
+        at: string;
+        by?: string | null;
+        reason?: string | null;
+      }[];
+      id: string;
+      legalEntityId: string;
+      objectType: string;
+      reason: string;
+      /** Format: date-time */
+      receivedAt: string;
+      /** @enum {string} */
+      status: 'held' | 'released' | 'discarded';
+      /** Format: date-time */
+      updatedAt: string;
     };
     Readiness: {
       dependencies: {
@@ -2052,6 +2191,7 @@ export interface components {
     /** @description Makes a retried POST safe; scoped to the calling key. */
     IdempotencyKey: string;
     Limit: number;
+    QuarantineId: string;
   };
   requestBodies: never;
   headers: never;
@@ -2672,6 +2812,205 @@ export interface operations {
           'application/json': Record<string, never>;
         };
       };
+    };
+  };
+  listOwnershipRules: {
+    parameters: {
+      query?: {
+        legalEntityId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rules, by legal entity and object type. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['OwnershipRule'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  setOwnershipRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        legalEntityId: string;
+        objectType: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ownerConnectorId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The rule now in force. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnershipRule'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  listQuarantine: {
+    parameters: {
+      query?: {
+        connectorId?: string;
+        cursor?: components['parameters']['Cursor'];
+        legalEntityId?: string;
+        limit?: components['parameters']['Limit'];
+        objectType?: string;
+        status?: 'held' | 'released' | 'discarded';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['QuarantineRecord'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getQuarantined: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['QuarantineId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuarantineRecord'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  discardQuarantined: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: components['parameters']['QuarantineId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Discarded. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuarantineRecord'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  releaseQuarantined: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: components['parameters']['QuarantineId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Released. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuarantineRecord'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
     };
   };
   startSmokeRun: {
