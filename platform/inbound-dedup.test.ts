@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MongoClient } from 'mongodb';
+import { openTestDatabase } from '../test/support/database';
+import type { MongoClient } from 'mongodb';
 import type { Db } from 'mongodb';
 import { createInboundDedup } from './inbound-dedup';
 import type { InboundDedup } from './inbound-dedup';
@@ -11,15 +12,7 @@ let db: Db;
 let dedup: InboundDedup;
 
 beforeAll(async () => {
-  const uri = process.env.HUB_MONGODB_URI;
-  if (!uri) {
-    throw new Error(
-      'HUB_MONGODB_URI is not set: the inbound de-duplication tests need a real MongoDB-wire server ' +
-        '(scripts/test.sh starts one; or start FerretDB and export HUB_MONGODB_URI=mongodb://127.0.0.1:<port>/)',
-    );
-  }
-  client = await MongoClient.connect(uri, { serverSelectionTimeoutMS: 5_000 });
-  db = client.db(`hub_dedup_${randomUUID().slice(0, 8)}`);
+  ({ client, db } = await openTestDatabase('hub_dedup'));
   dedup = createInboundDedup(db);
   await dedup.ensureIndexes();
   await dedup.ensureIndexes(); // idempotent

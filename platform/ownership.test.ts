@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MongoClient } from 'mongodb';
+import { openTestDatabase } from '../test/support/database';
+import type { MongoClient } from 'mongodb';
 import type { Db } from 'mongodb';
 import { createOwnership } from './ownership';
 import type { Ownership } from './ownership';
@@ -16,15 +17,7 @@ let quarantine: Quarantine;
 let ownership: Ownership;
 
 beforeAll(async () => {
-  const uri = process.env.HUB_MONGODB_URI;
-  if (!uri) {
-    throw new Error(
-      'HUB_MONGODB_URI is not set: the ownership tests need a real MongoDB-wire server ' +
-        '(scripts/test.sh starts one; or start FerretDB and export HUB_MONGODB_URI=mongodb://127.0.0.1:<port>/)',
-    );
-  }
-  client = await MongoClient.connect(uri, { serverSelectionTimeoutMS: 5_000 });
-  db = client.db(`hub_ownership_${randomUUID().slice(0, 8)}`);
+  ({ client, db } = await openTestDatabase('hub_ownership'));
   quarantine = createQuarantine(db);
   ownership = createOwnership(db, quarantine);
   await Promise.all([ownership.ensureIndexes(), quarantine.ensureIndexes()]);
