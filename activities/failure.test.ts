@@ -6,7 +6,8 @@ import type { Info } from '@temporalio/activity';
 import { HubError } from '../platform/errors';
 import type { HubErrorKind } from '../platform/errors';
 import { createMetrics } from '../monitoring/metrics';
-import { instrumentConnectorCall, toTemporalFailure, withFailureTranslation } from './failure';
+import { toTemporalFailure, withFailureTranslation } from './failure';
+import { instrumentConnectorCall } from '../monitoring/connector-calls';
 import type { HubFailureDetails } from './failure';
 
 // The SDK logs every failed attempt; these tests fail attempts on purpose.

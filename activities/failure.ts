@@ -5,7 +5,7 @@
  */
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
-import { HubError, RETRYABLE_KINDS, classifyError } from '../platform/errors';
+import { RETRYABLE_KINDS, classifyError } from '../platform/errors';
 import type { FieldError, HubErrorKind } from '../platform/errors';
 import type { HubMetrics } from '../monitoring/metrics';
 
@@ -39,33 +39,6 @@ export function truncateUtf8(text: string, maxBytes = UPSTREAM_EXCERPT_BYTES): s
     .replace(/\uFFFD+$/, '');
 }
 
-const MONGO_TRANSIENT_NAMES = new Set([
-  'MongoNetworkError',
-  'MongoNetworkTimeoutError',
-  'MongoServerSelectionError',
-  'MongoTopologyClosedError',
-  'MongoPoolClearedError',
-]);
-
-/**
- * classifyError plus the infrastructure clients' own transient errors, recognised by name: the database driver
- * reports a lost or unreachable server with these, and retrying is what fixes them.
- * TODO: move into platform/errors.ts classifyError (owned by someone else at the time of writing).
- */
-function classify(err: unknown): HubError {
-  const hub = classifyError(err);
-  if (hub.kind !== 'bug') return hub;
-  const name = (err as { name?: unknown } | null)?.name;
-  const labels = (err as { errorLabels?: unknown } | null)?.errorLabels;
-  const retryableLabel =
-    labels instanceof Set &&
-    (labels.has('RetryableWriteError') || labels.has('TransientTransactionError') || labels.has('ResetPool'));
-  if ((typeof name === 'string' && MONGO_TRANSIENT_NAMES.has(name)) || retryableLabel) {
-    return new HubError('transient', `${String(name)}: ${hub.message}`, { cause: err });
-  }
-  return hub;
-}
-
 /**
  * Turns anything an activity threw into the ApplicationFailure Temporal acts on: retryable for `transient` and
  * `rate-limited` (with `nextRetryDelay` from `retryAfterMs`), non-retryable for every other kind. Failures that are
@@ -73,7 +46,7 @@ function classify(err: unknown): HubError {
  */
 export function toTemporalFailure(err: unknown, context: { attempt?: number } = {}): ApplicationFailure {
   if (err instanceof ApplicationFailure) return err;
-  const hub = classify(err);
+  const hub = classifyError(err);
   const retryable = RETRYABLE_KINDS.includes(hub.kind);
   const details: HubFailureDetails = { kind: hub.kind };
   if (context.attempt !== undefined) details.attempt = context.attempt;
@@ -144,29 +117,4 @@ export function withFailureTranslation<T extends Record<string, AnyActivity>>(
     };
   }
   return wrapped as T;
-}
-
-/**
- * Runs one call of a connector to its external system and records `hub_connector_calls_total` and
- * `hub_connector_call_seconds` with outcome `ok` or the kind of the error, which is rethrown unchanged.
- */
-export async function instrumentConnectorCall<T>(
-  metrics: Pick<HubMetrics, 'connectorCalls' | 'connectorCallSeconds'>,
-  labels: { connector: string; operation: string },
-  fn: () => Promise<T>,
-): Promise<T> {
-  const started = process.hrtime.bigint();
-  const observe = (outcome: string) => {
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    metrics.connectorCalls.inc({ ...labels, outcome });
-    metrics.connectorCallSeconds.observe({ ...labels, outcome }, seconds);
-  };
-  try {
-    const value = await fn();
-    observe('ok');
-    return value;
-  } catch (err) {
-    observe(classify(err).kind);
-    throw err;
-  }
 }

@@ -61,7 +61,7 @@ export function createApp(deps: ApiDeps): Express {
     }),
     ...smokeHandlers({ temporal: deps.temporal, db: deps.db, taskQueue: deps.taskQueue }),
     ...apiKeyHandlers({ keys: deps.keys }),
-    ...connectorHandlers({ connectors: deps.connectors, logger: deps.logger }),
+    ...connectorHandlers({ connectors: deps.connectors, logger: deps.logger, metrics: deps.metrics }),
     ...deadLetterHandlers({ deadLetters: deps.deadLetters, temporal: deps.temporal }),
     ...masterDataHandlers({
       ownership: deps.ownership,

@@ -78,9 +78,32 @@ const TRANSIENT_CODES = new Set([
   'UND_ERR_SOCKET',
 ]);
 
-/** Classifies any thrown value: HubErrors keep their kind, network failures are transient, the rest are bugs. */
+/** The database driver's names for a lost or unreachable server: retrying is what fixes them. */
+const MONGO_TRANSIENT_NAMES = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+]);
+const MONGO_RETRYABLE_LABELS = ['RetryableWriteError', 'TransientTransactionError', 'ResetPool'];
+
+/**
+ * Classifies any thrown value: HubErrors keep their kind; network failures and the database driver's transient
+ * errors are transient; anything else is a bug.
+ */
 export function classifyError(err: unknown): HubError {
   if (isHubError(err)) return err;
+  const name = (err as { name?: unknown } | null)?.name;
+  const labels = (err as { errorLabels?: unknown } | null)?.errorLabels;
+  if (
+    (typeof name === 'string' && MONGO_TRANSIENT_NAMES.has(name)) ||
+    (labels instanceof Set && MONGO_RETRYABLE_LABELS.some((l) => labels.has(l)))
+  ) {
+    return new HubError('transient', `${String(name)}: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
+  }
   const code =
     (err as { code?: unknown; cause?: { code?: unknown } } | null)?.code ??
     (err as { cause?: { code?: unknown } } | null)?.cause?.code;

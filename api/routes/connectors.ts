@@ -3,6 +3,8 @@ import { getConnectorType, listConnectorTypes } from '../../connectors/registry'
 import { validateConnectorConfig } from '../../connectors/config';
 import type { ConnectorStatus } from '../../platform/connector-store';
 import type { HubLogger } from '../../monitoring/logger';
+import type { HubMetrics } from '../../monitoring/metrics';
+import { instrumentConnectorCall } from '../../monitoring/connector-calls';
 import { HttpProblem, problem } from '../problem';
 import { pathParam, queryParam } from '../params';
 import type { Handlers } from '../router';
@@ -24,7 +26,11 @@ function present(view: ConnectorView) {
 }
 
 /** Connector types, config validation and the lifecycle of connector instances. */
-export function connectorHandlers(deps: { connectors: ConnectorStore; logger: HubLogger }): Handlers {
+export function connectorHandlers(deps: {
+  connectors: ConnectorStore;
+  logger: HubLogger;
+  metrics: HubMetrics;
+}): Handlers {
   const { connectors } = deps;
   return {
     listConnectorTypes: (_req, res) => {
@@ -95,10 +101,11 @@ export function connectorHandlers(deps: { connectors: ConnectorStore; logger: Hu
           }),
         );
       }
-      const result = await manifest.check(
-        config.value,
-        { logger: deps.logger },
-        AbortSignal.timeout(CHECK_TIMEOUT_MS),
+      const result = await instrumentConnectorCall(
+        deps.metrics,
+        { connector: stored.id, operation: 'check' },
+        () => manifest.check(config.value, { logger: deps.logger }, AbortSignal.timeout(CHECK_TIMEOUT_MS)),
+        (r) => (r.ok ? 'ok' : (r.checks.find((c) => !c.ok)?.errorKind ?? 'failed')),
       );
       deps.logger.info({ connectorId: stored.id, ok: result.ok }, 'connector tested');
       res.json(result);

@@ -138,6 +138,24 @@ describe('connectors through the API, against the real SFTP server', () => {
     expect(refused.body.ok).toBe(false);
     expect(JSON.stringify(refused.body)).toMatch(/host key/i);
 
+    // Each live probe is counted by outcome on the API's metrics.
+    const metrics = await (await fetch(`${api.url}/metrics`)).text();
+    const calls = (outcome: string) =>
+      Number(
+        metrics
+          .split('\n')
+          .find(
+            (l) =>
+              l.startsWith('hub_connector_calls_total{') &&
+              l.includes(id) &&
+              l.includes(`outcome="${outcome}"`),
+          )
+          ?.split(' ')
+          .pop() ?? 0,
+      );
+    expect(calls('ok')).toBe(2);
+    expect(calls('config')).toBe(1);
+
     const stale = await call('PATCH', `/v1/connectors/${id}`, { name: 'x', expectedRevision: 1 });
     expect(stale.status).toBe(409);
 
