@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import { COLLECTIONS } from '../platform/collections';
 import { HubError } from '../platform/errors';
+import { isDuplicateKeyError } from '../platform/mongo';
 
 /**
  * The cross-reference store: which canonical id an external record maps to, per connector and object type, and
@@ -43,7 +44,6 @@ export const CROSS_REFERENCE_INDEXES = {
 } as const;
 
 const MAX_LENGTH = 256;
-const DUPLICATE_KEY = 11000;
 
 function requireString(field: string, value: unknown): string {
   // Only strings reach a query, so nothing a caller passes can become a query operator.
@@ -62,10 +62,6 @@ function checkedKey(key: ExternalKey): ExternalKey {
     objectType: requireString('objectType', key.objectType),
     externalId: requireString('externalId', key.externalId),
   };
-}
-
-function isDuplicateKeyError(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === DUPLICATE_KEY;
 }
 
 function describe(key: ExternalKey): string {

@@ -17,115 +17,34 @@ import { getConnectorType, listConnectorTypes } from '../connectors/registry';
 import { deleteAt, getAt } from '../connectors/sdk/json-pointer';
 import { mergePatch } from '../connectors/sdk/merge-patch';
 import { CONNECTOR_KINDS } from '../connectors/sdk/types';
-import type { ConnectorKind, ConnectorManifest } from '../connectors/sdk/types';
+import type { ConnectorManifest } from '../connectors/sdk/types';
 import { COLLECTIONS } from './collections';
 import { HubError, isHubError } from './errors';
 import type { FieldError, HubErrorKind, HubErrorOptions } from './errors';
 import { SECRET_MASK, decryptSecrets, encryptSecrets, isEncryptedSecret, maskSecrets } from './secrets';
 import type { SecretBox } from './secrets';
+import { isDuplicateKeyError } from './mongo';
+import type {
+  ConnectorDocument,
+  ConnectorView,
+  ConnectorErrorReason,
+  ConnectorTypeLookup,
+  ConnectorStore,
+} from './connector-store-types';
 
-/** Whether the worker runs a connector's flows; a paused connector keeps its config. */
-export type ConnectorStatus = 'active' | 'paused';
-
-/** The stored document; `config` holds `enc:v1:` tokens in its secret fields. */
-export interface ConnectorDocument {
-  _id: string;
-  name: string;
-  type: string;
-  /** Manifest version the config was last validated against. */
-  typeVersion: string;
-  kind: ConnectorKind;
-  status: ConnectorStatus;
-  pausedReason: string | null;
-  pausedAt: Date | null;
-  config: Record<string, unknown>;
-  /** Increments on every change; the API's ETag and the update's expectedRevision. */
-  revision: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** A connector as the API shows it: secrets are "***", dates are ISO strings. */
-export interface ConnectorView {
-  id: string;
-  name: string;
-  type: string;
-  typeVersion: string;
-  kind: ConnectorKind;
-  status: ConnectorStatus;
-  pausedReason: string | null;
-  pausedAt: string | null;
-  config: Record<string, unknown>;
-  revision: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A connector with its config decrypted, for the worker that runs it; never returned by the API. */
-export interface DecryptedConnector {
-  id: string;
-  name: string;
-  type: string;
-  kind: ConnectorKind;
-  status: ConnectorStatus;
-  revision: number;
-  config: Record<string, unknown>;
-}
-
-/** What creating a connector takes. */
-export interface CreateConnectorInput {
-  name: string;
-  type: string;
-  config: unknown;
-}
-
-/** A change to a connector: `config` is a JSON merge patch (RFC 7386); a secret sent as "***" keeps its value. */
-export interface UpdateConnectorInput {
-  name?: string;
-  config?: unknown;
-  /** When set, the update applies only if the stored revision is still this one. */
-  expectedRevision?: number;
-}
-
-/** Filters and page of a listing; `cursor` is the opaque `nextCursor` of the previous page. */
-export interface ListConnectorsQuery {
-  type?: string;
-  kind?: ConnectorKind;
-  status?: ConnectorStatus;
-  /** 1–200, default 50. */
-  limit?: number;
-  cursor?: string;
-}
-
-/** One page of connectors in stable id order; `nextCursor` is null on the last page. */
-export interface ConnectorPage {
-  items: ConnectorView[];
-  nextCursor: string | null;
-}
-
-/** Why a connector-store operation was refused, for callers that answer differently (404, 409). */
-export type ConnectorErrorReason = 'not-found' | 'name-taken' | 'revision-mismatch';
-
-/** Where the store finds connector types (the registry by default; tests may pass their own). */
-export interface ConnectorTypeLookup {
-  getConnectorType(type: string): ConnectorManifest | undefined;
-  listConnectorTypes(): readonly ConnectorManifest[];
-}
-
-/** The connector-instance repository. */
-export interface ConnectorStore {
-  /** Creates the unique index on name (idempotent). */
-  ensureIndexes(): Promise<void>;
-  create(input: CreateConnectorInput): Promise<ConnectorView>;
-  get(id: string): Promise<ConnectorView>;
-  list(query?: ListConnectorsQuery): Promise<ConnectorPage>;
-  update(id: string, input: UpdateConnectorInput): Promise<ConnectorView>;
-  delete(id: string): Promise<void>;
-  pause(id: string, reason: string): Promise<ConnectorView>;
-  resume(id: string): Promise<ConnectorView>;
-  /** The config with secrets decrypted; for the worker only, never for an API response or a log line. */
-  getDecryptedConfig(id: string): Promise<DecryptedConnector>;
-}
+export type {
+  ConnectorStatus,
+  ConnectorDocument,
+  ConnectorView,
+  DecryptedConnector,
+  CreateConnectorInput,
+  UpdateConnectorInput,
+  ListConnectorsQuery,
+  ConnectorPage,
+  ConnectorErrorReason,
+  ConnectorTypeLookup,
+  ConnectorStore,
+} from './connector-store-types';
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 const ID_PATTERN = /^con_[a-z2-7]{20}$/;
@@ -133,7 +52,6 @@ const CURSOR_PREFIX = 'c1:';
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
 const UPDATE_ATTEMPTS = 3;
-const DUPLICATE_KEY = 11000;
 /** A claim whose write has not landed after this long belongs to a writer that died; others complete it. */
 const STALE_CLAIM_MS = 30_000;
 
@@ -249,10 +167,6 @@ function decodeCursor(cursor: string): string {
   return id;
 }
 
-function isDuplicateKey(err: unknown): boolean {
-  return (err as { code?: unknown } | null)?.code === DUPLICATE_KEY;
-}
-
 /** Creates the store over `db` (collection COLLECTIONS.connectors), sealing secrets with `box`. */
 export function createConnectorStore(
   db: Db,
@@ -290,7 +204,7 @@ export function createConnectorStore(
     return { value: result.value as Record<string, unknown>, errors: [] as FieldError[] };
   };
   const nameTaken = async (name: string, err: unknown): Promise<never> => {
-    if (isDuplicateKey(err) && (await connectors.countDocuments({ name }, { limit: 1 })) > 0) {
+    if (isDuplicateKeyError(err) && (await connectors.countDocuments({ name }, { limit: 1 })) > 0) {
       throw storeError('data', 'name-taken', `a connector named ${JSON.stringify(name)} already exists`, {
         fieldErrors: [{ path: '/name', message: 'is already used by another connector' }],
       });
@@ -309,7 +223,7 @@ export function createConnectorStore(
     try {
       await claims.insertOne({ _id: claimId, connectorId: doc._id, revision, set, claimedAt: new Date() });
     } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
       await completeAbandoned(doc, claimId);
       return 'lost';
     }
@@ -339,7 +253,7 @@ export function createConnectorStore(
         { $set: { ...claim.set, revision: claim.revision } },
       );
     } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
       await claims.deleteOne({ _id: claimId, claimedAt: claim.claimedAt }); // its name was taken since: drop it
     }
   };

@@ -8,6 +8,7 @@ import type { Collection, Db, Filter } from 'mongodb';
 import { COLLECTIONS } from './collections';
 import { HubError } from './errors';
 import type { FieldError, HubErrorKind } from './errors';
+import { isDuplicateKeyError } from './mongo';
 
 /** Where a dead letter is in its life: open → replaying → resolved (or back to open), or discarded. */
 export type DeadLetterStatus = 'open' | 'replaying' | 'resolved' | 'discarded';
@@ -169,17 +170,11 @@ export const MAX_FIELD_ERRORS = 50;
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
-const DUPLICATE_KEY = 11000;
 const OPEN: DeadLetterStatus[] = ['open', 'replaying'];
 
 const newId = (): string => `dlq_${randomBytes(12).toString('hex')}`;
 const openKeyOf = (workflowId: string, step: string): string => `${workflowId}\u0000${step}`;
 const closedKeyOf = (id: string): string => `closed:${id}`;
-
-/** True for the server's duplicate-key error, whichever driver class carries it. */
-export function isDuplicateKeyError(err: unknown): boolean {
-  return (err as { code?: unknown } | null)?.code === DUPLICATE_KEY;
-}
 
 /** The record without its index-only fields (FerretDB v1 cannot project findAndModify results). */
 function toRecord(doc: DeadLetterDocument): DeadLetter;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { COLLECTIONS } from './collections';
+import { isDuplicateKeyError } from './mongo';
 
 /** A response remembered for an Idempotency-Key. */
 export interface StoredResponse {
@@ -42,7 +43,6 @@ export function requestHash(method: string, path: string, body: unknown): string
     .digest('hex');
 }
 
-const DUPLICATE_KEY = 11000;
 /** How long an in-progress claim blocks retries before a crashed request's key may be taken over. */
 const STALE_CLAIM_MS = 5 * 60_000;
 
@@ -63,7 +63,7 @@ export function createIdempotencyStore(db: Db) {
         });
         return { outcome: 'proceed' };
       } catch (err) {
-        if ((err as { code?: unknown }).code !== DUPLICATE_KEY) throw err;
+        if (!isDuplicateKeyError(err)) throw err;
       }
       const existing = await records.findOne({ _id: key });
       if (!existing) return this.claim(key, hash);

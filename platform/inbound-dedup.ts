@@ -6,6 +6,7 @@
 import type { Collection, Db } from 'mongodb';
 import { COLLECTIONS } from './collections';
 import { createWriteQueue } from './dead-letters';
+import { isDuplicateKeyError } from './mongo';
 
 /** Identifies one version of one inbound document from one source. */
 export interface InboundKey {
@@ -44,8 +45,6 @@ export interface InboundDedup {
   get(key: InboundKey): Promise<InboundClaim | null>;
 }
 
-const DUPLICATE_KEY = 11000;
-
 const keyFilter = (key: InboundKey) => ({
   sourceConnectorId: key.sourceConnectorId,
   externalId: key.externalId,
@@ -72,7 +71,7 @@ export function createInboundDedup(db: Db): InboundDedup {
         await collection.insertOne({ ...keyFilter(key), firstSeenAt: now, lastSeenAt: now, deliveries: 1 });
         return 'new';
       } catch (err) {
-        if ((err as { code?: unknown } | null)?.code !== DUPLICATE_KEY) throw err;
+        if (!isDuplicateKeyError(err)) throw err;
       }
       await countDuplicate(() =>
         collection.updateOne(keyFilter(key), { $set: { lastSeenAt: now }, $inc: { deliveries: 1 } }),

@@ -32,3 +32,10 @@ export async function connectDatabase(mongo: HubConfig['mongo']): Promise<Databa
 export async function pingDatabase(db: Db): Promise<void> {
   await db.command({ ping: 1 }, { timeoutMS: 2_000 });
 }
+
+const DUPLICATE_KEY = 11000;
+
+/** True for the server's duplicate-key error (a unique index refused a write), whichever driver class carries it. */
+export function isDuplicateKeyError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === DUPLICATE_KEY;
+}

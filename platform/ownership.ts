@@ -7,6 +7,7 @@ import type { Collection, Db } from 'mongodb';
 import { COLLECTIONS } from './collections';
 import { HubError } from './errors';
 import type { Quarantine } from './quarantine';
+import { isDuplicateKeyError } from './mongo';
 
 /** Which connector is the system of record for one object type of one legal entity. */
 export interface OwnershipRule {
@@ -47,8 +48,6 @@ export interface Ownership {
   checkMasterDataUpdate(update: MasterDataUpdate): Promise<OwnershipDecision>;
 }
 
-const DUPLICATE_KEY = 11000;
-
 function required(fields: Record<string, unknown>): void {
   const missing = Object.entries(fields).filter(([, v]) => typeof v !== 'string' || !v.trim());
   if (missing.length) {
@@ -82,7 +81,7 @@ export function createOwnership(db: Db, quarantine: Quarantine): Ownership {
           await rules.replaceOne({ legalEntityId, objectType }, rule, { upsert: true });
           return rule;
         } catch (err) {
-          if ((err as { code?: unknown } | null)?.code !== DUPLICATE_KEY || pass > 0) throw err;
+          if (!isDuplicateKeyError(err) || pass > 0) throw err;
         }
       }
     },

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { COLLECTIONS } from './collections';
+import { isDuplicateKeyError } from './mongo';
 
 /** The verdict for one request. */
 export interface RateLimitResult {
@@ -8,8 +9,6 @@ export interface RateLimitResult {
   remaining: number;
   retryAfterSeconds: number;
 }
-
-const DUPLICATE_KEY = 11000;
 
 interface WindowDocument {
   _id: string;
@@ -38,7 +37,7 @@ export function createRateLimiter(db: Db, options: { limit: number; windowMs?: n
         );
       // Two replicas opening the same window at once can both try the insert; the loser retries as an update.
       const doc = await bump().catch((err: unknown) => {
-        if ((err as { code?: unknown }).code === DUPLICATE_KEY) return bump();
+        if (isDuplicateKeyError(err)) return bump();
         throw err;
       });
       if (now - lastSweep > windowMs) {
