@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createConnection } from 'node:net';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, eventually, freePort } from '../support/processes';
@@ -12,16 +12,31 @@ const listening = (port: number) =>
     socket.once('error', () => resolve(false));
   });
 
+const STACK_NAME = 'hub-command-test';
+
+/** Stops whatever a previous or failed run of this test left of its stack (servers run in sessions of their own). */
+const stopStack = () =>
+  spawnSync('bash', ['stack/stack.sh', 'stop'], {
+    cwd: ROOT,
+    env: { ...process.env, HUB_STACK_NAME: STACK_NAME },
+  });
+
 describe('command 1: npm run hub', () => {
-  let pgid: number | undefined;
-  afterAll(() => {
-    if (pgid) {
+  let running: { pgid: number; exited: Promise<unknown> } | undefined;
+  afterAll(async () => {
+    if (!running) return;
+    // A failed assertion left the hub running: stop it as Ctrl-C would, give it 20 s, then make sure of the stack.
+    const signal = (s: NodeJS.Signals) => {
       try {
-        process.kill(-pgid, 'SIGKILL');
+        process.kill(-running!.pgid, s);
       } catch {
         /* already gone */
       }
-    }
+    };
+    signal('SIGINT');
+    await Promise.race([running.exited, new Promise((r) => setTimeout(r, 20_000))]);
+    signal('SIGKILL');
+    stopStack();
   });
 
   it('starts the stack, API and worker, becomes ready, and Ctrl-C stops everything it started', async () => {
@@ -36,8 +51,9 @@ describe('command 1: npm run hub', () => {
       HUB_API_PORT: await freePort(),
       HUB_WORKER_METRICS_PORT: await freePort(),
     };
-    const stackName = 'hub-command-test';
+    const stackName = STACK_NAME;
     // A fresh machine has no stack data; start like one (ports are new each run anyway).
+    stopStack();
     rmSync(path.join(process.env.HUB_CACHE_DIR ?? path.join(ROOT, '.cache'), 'stacks', stackName), {
       recursive: true,
       force: true,
@@ -54,11 +70,11 @@ describe('command 1: npm run hub', () => {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    pgid = child.pid;
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    running = { pgid: child.pid!, exited };
 
     await eventually(
       `the ready banner\n${output}`,
@@ -76,7 +92,7 @@ describe('command 1: npm run hub', () => {
 
     process.kill(-child.pid!, 'SIGINT');
     await exited;
-    pgid = undefined;
+    running = undefined;
     expect(output).toContain('stopped everything it started');
     for (const [name, port] of Object.entries(ports)) {
       expect(await listening(port), `${name} ${port} still listening`).toBe(false);
