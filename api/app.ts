@@ -12,6 +12,7 @@ import type { ConnectorStore } from '../platform/connector-store';
 import type { DeadLetterStore } from '../platform/dead-letters';
 import type { Ownership } from '../platform/ownership';
 import type { Quarantine } from '../platform/quarantine';
+import type { MasterData } from '../platform/master-data';
 import type { Contract } from './contract';
 import type { ResponseSealer } from './middleware/idempotency';
 import { requestContext } from './middleware/request-context';
@@ -44,6 +45,7 @@ export interface ApiDeps {
   deadLetters: DeadLetterStore;
   ownership: Ownership;
   quarantine: Quarantine;
+  masterData: MasterData;
 }
 
 /** Builds the express app; it holds no state between requests, so any number of replicas can serve. */
@@ -67,6 +69,8 @@ export function createApp(deps: ApiDeps): Express {
       ownership: deps.ownership,
       quarantine: deps.quarantine,
       connectors: deps.connectors,
+      masterData: deps.masterData,
+      metrics: deps.metrics,
     }),
   };
   app.use(contractRouter(deps.contract, handlers, deps));

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
+import { toFieldErrors as canonicalFieldErrors } from '../canonical-model/error-messages';
+import { gs1CheckKeyword } from '../canonical-model/gtin';
 import type { FieldError } from '../platform/errors';
 import type { Role } from '../platform/roles';
 
@@ -59,10 +61,12 @@ const pointer = (...parts: string[]) =>
 /** Loads the generated OpenAPI document and compiles a validator for every body, parameter set and response. */
 export function loadContract(documentPath = new URL('./generated/openapi.json', import.meta.url)): Contract {
   const document = JSON.parse(readFileSync(documentPath, 'utf8')) as Record<string, unknown>;
-  const schemaAjv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
+  const schemaAjv = addFormats(new Ajv2020({ strict: false, allErrors: true, verbose: true }));
   const paramAjv = addFormats(
-    new Ajv2020({ strict: false, allErrors: true, coerceTypes: true, useDefaults: true }),
+    new Ajv2020({ strict: false, allErrors: true, verbose: true, coerceTypes: true, useDefaults: true }),
   );
+  // The canonical schemas' own keyword: GS1 check digits are checked at the API edge too.
+  for (const ajv of [schemaAjv, paramAjv]) ajv.addKeyword(gs1CheckKeyword);
   schemaAjv.addSchema({ ...document, $id: DOC_ID });
   paramAjv.addSchema({ ...document, $id: DOC_ID });
 
@@ -134,29 +138,10 @@ export function loadContract(documentPath = new URL('./generated/openapi.json', 
   return { document, operations };
 }
 
-/** Turns ajv errors into field errors a person can act on: a JSON pointer and a sentence. */
+/** ajv errors as FieldErrors, worded as the canonical model words them, with paths under `prefix` (e.g. "/query"). */
 export function toFieldErrors(errors: ErrorObject[] | null | undefined, prefix = ''): FieldError[] {
-  return (errors ?? []).map((e) => {
-    const params = e.params as {
-      additionalProperty?: string;
-      missingProperty?: string;
-      allowedValues?: unknown[];
-    };
-    if (e.keyword === 'additionalProperties' && params.additionalProperty) {
-      return {
-        path: `${prefix}${e.instancePath}/${params.additionalProperty}`,
-        message: 'is not a known field',
-      };
-    }
-    if (e.keyword === 'required' && params.missingProperty) {
-      return { path: `${prefix}${e.instancePath}/${params.missingProperty}`, message: 'is required' };
-    }
-    if (e.keyword === 'enum' && params.allowedValues) {
-      return {
-        path: `${prefix}${e.instancePath}` || '/',
-        message: `must be one of ${params.allowedValues.join(', ')}`,
-      };
-    }
-    return { path: `${prefix}${e.instancePath}` || '/', message: e.message ?? 'is invalid' };
-  });
+  return canonicalFieldErrors(errors ?? []).map((e) => ({
+    path: prefix && e.path === '/' ? prefix : `${prefix}${e.path}`,
+    message: e.message,
+  }));
 }

@@ -14,6 +14,9 @@ import { createConnectorStore } from '../platform/connector-store';
 import { createDeadLetterStore } from '../platform/dead-letters';
 import { createOwnership } from '../platform/ownership';
 import { createQuarantine } from '../platform/quarantine';
+import { createMasterData } from '../platform/master-data';
+import { createInboundDedup } from '../platform/inbound-dedup';
+import { createCrossReferenceStore } from '../canonical-model/cross-reference';
 import { ensureIndexesInBackground } from './ensure-indexes';
 import { createLogger } from '../monitoring/logger';
 import { createMetrics } from '../monitoring/metrics';
@@ -33,7 +36,18 @@ async function main(): Promise<void> {
   const deadLetters = createDeadLetterStore(db);
   const quarantine = createQuarantine(db);
   const ownership = createOwnership(db, quarantine);
-  ensureIndexesInBackground(logger, [connectors, deadLetters, quarantine, ownership]);
+  const dedup = createInboundDedup(db);
+  const crossReferences = createCrossReferenceStore(db);
+  const masterData = createMasterData(db, { dedup, ownership, crossReferences });
+  ensureIndexesInBackground(logger, [
+    connectors,
+    deadLetters,
+    quarantine,
+    ownership,
+    dedup,
+    crossReferences,
+    masterData,
+  ]);
 
   const app = createApp({
     contract: loadContract(),
@@ -50,6 +64,7 @@ async function main(): Promise<void> {
     deadLetters,
     ownership,
     quarantine,
+    masterData,
     checks: [
       { name: 'temporal', check: () => pingTemporal(temporal.connection) },
       { name: 'kafka', check: () => producer.ping() },

@@ -12,6 +12,7 @@ export interface HubMetrics {
   connectorCallSeconds: Histogram<'connector' | 'operation' | 'outcome'>;
   /** Inbound deliveries recognised as duplicates and not applied a second time. */
   inboundDuplicates: Counter<'source'>;
+  masterDataUpdates: Counter<'object_type' | 'outcome'>;
 }
 
 /** Creates a registry with the default process metrics and the hub's own; one per process, never global. */
@@ -57,6 +58,12 @@ export function createMetrics(service: 'api' | 'worker'): HubMetrics {
       name: 'hub_inbound_duplicates_total',
       help: 'Inbound deliveries recognised as duplicates and not applied again, by source',
       labelNames: ['source'],
+      registers: [registry],
+    }),
+    masterDataUpdates: new Counter({
+      name: 'hub_master_data_updates_total',
+      help: 'Master-data updates received, by object type and outcome (applied, unchanged, stale, duplicate, held)',
+      labelNames: ['object_type', 'outcome'],
       registers: [registry],
     }),
   };

@@ -11,4 +11,5 @@ export const COLLECTIONS = {
   ownershipRules: 'ownership_rules',
   quarantine: 'quarantine',
   rateLimits: 'rate_limits',
+  masterData: 'master_data',
 } as const;

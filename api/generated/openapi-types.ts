@@ -290,6 +290,141 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/master-data/{objectType}/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        objectType: 'item' | 'customer' | 'supplier' | 'location' | 'legal-entity';
+      };
+      cookie?: never;
+    };
+    /** The master-data record of a canonical id, as last applied, with its source and revision. */
+    get: operations['getMasterData'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/master-data/customer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Push a customer as a canonical document; applied only when its source connector is the system of record.
+     * @description De-duplicated by (source connector, external id, version); an older version never overwrites a newer one
+     *     from the same connector. A document from a connector that does not own `customer` for its legal entity is
+     *     held for review (202, `outcome: held`) and never applied until released. A `system` key bound to a
+     *     connector may only send documents whose `source.connectorId` is that connector.
+     */
+    post: operations['ingestCustomer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/master-data/item': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Push an item (product) as a canonical document; applied only when its source connector is the system of record.
+     * @description De-duplicated by (source connector, external id, version); an older version never overwrites a newer one
+     *     from the same connector. A document from a connector that does not own `item` for its legal entity is
+     *     held for review (202, `outcome: held`) and never applied until released. A `system` key bound to a
+     *     connector may only send documents whose `source.connectorId` is that connector.
+     */
+    post: operations['ingestItem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/master-data/legal-entity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Push a legal entity as a canonical document; applied only when its source connector is the system of record.
+     * @description De-duplicated by (source connector, external id, version); an older version never overwrites a newer one
+     *     from the same connector. A document from a connector that does not own `legal-entity` for its legal entity is
+     *     held for review (202, `outcome: held`) and never applied until released. A `system` key bound to a
+     *     connector may only send documents whose `source.connectorId` is that connector.
+     */
+    post: operations['ingestLegalEntity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/master-data/location': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Push a location (warehouse, store) as a canonical document; applied only when its source connector is the system of record.
+     * @description De-duplicated by (source connector, external id, version); an older version never overwrites a newer one
+     *     from the same connector. A document from a connector that does not own `location` for its legal entity is
+     *     held for review (202, `outcome: held`) and never applied until released. A `system` key bound to a
+     *     connector may only send documents whose `source.connectorId` is that connector.
+     */
+    post: operations['ingestLocation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/master-data/supplier': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Push a supplier as a canonical document; applied only when its source connector is the system of record.
+     * @description De-duplicated by (source connector, external id, version); an older version never overwrites a newer one
+     *     from the same connector. A document from a connector that does not own `supplier` for its legal entity is
+     *     held for review (202, `outcome: held`) and never applied until released. A `system` key bound to a
+     *     connector may only send documents whose `source.connectorId` is that connector.
+     */
+    post: operations['ingestSupplier'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/openapi.json': {
     parameters: {
       query?: never;
@@ -2062,6 +2197,37 @@ export interface components {
       /** @constant */
       status: 'alive';
     };
+    MasterDataRecord: {
+      /** Format: date-time */
+      appliedAt: string;
+      document:
+        | components['schemas']['CanonicalItem']
+        | components['schemas']['CanonicalCustomer']
+        | components['schemas']['CanonicalSupplier']
+        | components['schemas']['CanonicalLocation']
+        | components['schemas']['CanonicalLegalEntity'];
+      id: string;
+      legalEntityId: string;
+      objectType: components['schemas']['MasterDataType'];
+      revision: number;
+      sourceConnectorId: string;
+      sourceVersion: string;
+    };
+    MasterDataResult: {
+      id: string;
+      objectType: components['schemas']['MasterDataType'];
+      /**
+       * @description applied — stored; unchanged — identical to what is stored; stale — older than the stored version, not
+       *     applied; duplicate — this version was delivered before; held — quarantined for review.
+       * @enum {string}
+       */
+      outcome: 'applied' | 'unchanged' | 'stale' | 'duplicate' | 'held';
+      quarantineId?: string;
+      reason?: string;
+      revision?: number;
+    };
+    /** @enum {string} */
+    MasterDataType: 'item' | 'customer' | 'supplier' | 'location' | 'legal-entity';
     OwnershipRule: {
       legalEntityId: string;
       objectType: string;
@@ -2147,6 +2313,15 @@ export interface components {
     };
     /** @description No such resource. */
     NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The body is larger than the documented limit (1 MiB). */
+    PayloadTooLarge: {
       headers: {
         [name: string]: unknown;
       };
@@ -2790,6 +2965,249 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getMasterData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        objectType: 'item' | 'customer' | 'supplier' | 'location' | 'legal-entity';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MasterDataRecord'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  ingestCustomer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CanonicalCustomer'];
+      };
+    };
+    responses: {
+      /** @description Applied, unchanged, stale (older than what is held) or a duplicate delivery. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MasterDataResult'];
+        };
+      };
+      /** @description Held for review; the reason says which connector owns the object type. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MasterDataResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  ingestItem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CanonicalItem'];
+      };
+    };
+    responses: {
+      /** @description Applied, unchanged, stale (older than what is held) or a duplicate delivery. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MasterDataResult'];
+        };
+      };
+      /** @description Held for review; the reason says which connector owns the object type. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MasterDataResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  ingestLegalEntity: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CanonicalLegalEntity'];
+      };
+    };
+    responses: {
+      /** @description Applied, unchanged, stale (older than what is held) or a duplicate delivery. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MasterDataResult'];
+        };
+      };
+      /** @description Held for review; the reason says which connector owns the object type. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MasterDataResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  ingestLocation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CanonicalLocation'];
+      };
+    };
+    responses: {
+      /** @description Applied, unchanged, stale (older than what is held) or a duplicate delivery. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MasterDataResult'];
+        };
+      };
+      /** @description Held for review; the reason says which connector owns the object type. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MasterDataResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  ingestSupplier: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CanonicalSupplier'];
+      };
+    };
+    responses: {
+      /** @description Applied, unchanged, stale (older than what is held) or a duplicate delivery. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MasterDataResult'];
+        };
+      };
+      /** @description Held for review; the reason says which connector owns the object type. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MasterDataResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
       422: components['responses']['Unprocessable'];
       429: components['responses']['TooManyRequests'];
     };
