@@ -4,6 +4,7 @@
  */
 import type { HubErrorKind } from '../../platform/errors';
 import type { HubLogger } from '../../monitoring/logger';
+import type { WebhookReceiver } from './webhooks';
 
 /** The kinds of external system the hub connects to; each kind has one contract suite. */
 export type ConnectorKind = 'erp' | 'wms' | 'commerce' | 'edi' | 'supplier-portal';
@@ -123,6 +124,11 @@ export interface CheckResult {
 /** What the hub hands a connector when it creates or checks one. */
 export interface ConnectorDeps {
   logger: HubLogger;
+  /**
+   * The connector instance's id, written as `source.connectorId` on the canonical documents it reads; a check or
+   * a test without a stored instance leaves it out and "unregistered" is used.
+   */
+  connectorId?: string;
 }
 
 /**
@@ -143,4 +149,6 @@ export interface ConnectorManifest<Config extends object = object, Instance = un
   create(config: Config, deps: ConnectorDeps): Instance;
   /** Probes connectivity and permissions; reports expected failures in the result instead of throwing. */
   check(config: Config, deps: ConnectorDeps, signal?: AbortSignal): Promise<CheckResult>;
+  /** How webhooks from this system are verified and read; absent when the system sends none. */
+  webhooks?: WebhookReceiver<Config>;
 }
