@@ -90,10 +90,8 @@ describe('connector HTTP transport', () => {
   it('maps a 422 to a data error keeping an excerpt of what the upstream said', async () => {
     const err = await failure(client().request({ method: 'POST', path: '/orders', body: { sku: 'X' } }));
     expect(err.kind).toBe('data');
-    expect(err.upstream).toMatchObject({
-      status: 422,
-      bodyExcerpt: expect.stringContaining('Invalid field'),
-    });
+    expect(err.upstream?.status).toBe(422);
+    expect(err.upstream?.bodyExcerpt).toContain('Invalid field');
   });
 
   it('treats refused connections, timeouts and non-JSON answers as transient', async () => {

@@ -130,7 +130,7 @@ export function createSimulator<Settings extends object>(
         at: new Date().toISOString(),
         method: req.method,
         path: req.path,
-        query: req.query as Record<string, unknown>,
+        query: req.query,
         body: req.body as unknown,
         status: res.statusCode,
       });
