@@ -13,6 +13,7 @@ import type { DeadLetterStore } from '../platform/dead-letters';
 import type { Ownership } from '../platform/ownership';
 import type { Quarantine } from '../platform/quarantine';
 import type { MasterData } from '../platform/master-data';
+import type { WebhookIngressDeps } from '../platform/webhook-ingress';
 import type { Contract } from './contract';
 import type { ResponseSealer } from './middleware/idempotency';
 import { requestContext } from './middleware/request-context';
@@ -24,6 +25,7 @@ import { apiKeyHandlers } from './routes/api-keys';
 import { connectorHandlers } from './routes/connectors';
 import { deadLetterHandlers } from './routes/dead-letters';
 import { masterDataHandlers } from './routes/master-data';
+import { webhookHandlers } from './routes/webhooks';
 
 /** Largest JSON body the API accepts; larger requests get 413 problem+json. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -46,6 +48,7 @@ export interface ApiDeps {
   ownership: Ownership;
   quarantine: Quarantine;
   masterData: MasterData;
+  webhooks: WebhookIngressDeps;
 }
 
 /** Builds the express app; it holds no state between requests, so any number of replicas can serve. */
@@ -54,7 +57,16 @@ export function createApp(deps: ApiDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestContext(deps.logger, deps.metrics));
-  app.use(express.json({ limit: BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    express.json({
+      limit: BODY_LIMIT_BYTES,
+      type: ['application/json', 'application/*+json'],
+      // Webhook signatures are computed over the exact bytes, so keep them beside the parsed body.
+      verify: (req, _res, buf) => {
+        (req as { rawBody?: Buffer }).rawBody = buf;
+      },
+    }),
+  );
   const handlers = {
     ...operationsHandlers({
       checks: deps.checks,
@@ -72,6 +84,7 @@ export function createApp(deps: ApiDeps): Express {
       masterData: deps.masterData,
       metrics: deps.metrics,
     }),
+    ...webhookHandlers(deps.webhooks),
   };
   app.use(contractRouter(deps.contract, handlers, deps));
   app.use(notFound);

@@ -16,6 +16,8 @@ export interface Operation {
   expressPath: string;
   roles: Role[] | 'public';
   idempotent: boolean;
+  /** The body is kept as received bytes and never used as a query (webhooks): field names are not restricted. */
+  opaqueBody: boolean;
   bodyRequired: boolean;
   validateBody?: ValidateFunction;
   validateParams: ValidateFunction;
@@ -50,6 +52,7 @@ interface OperationObject {
   operationId: string;
   'x-roles'?: string[];
   'x-idempotent'?: boolean;
+  'x-opaque-body'?: boolean;
   parameters?: (ParameterObject & RefOr)[];
   requestBody?: { required?: boolean; content?: Record<string, MediaObject> } & RefOr;
   responses?: Record<string, { content?: Record<string, MediaObject> } & RefOr>;
@@ -127,6 +130,7 @@ export function loadContract(documentPath = new URL('./generated/openapi.json', 
         expressPath: path.replace(/\{(\w+)\}/g, ':$1'),
         roles: roles.includes('public') ? 'public' : (roles as Role[]),
         idempotent: op['x-idempotent'] === true,
+        opaqueBody: op['x-opaque-body'] === true,
         bodyRequired: body?.required === true,
         ...(validateBody ? { validateBody } : {}),
         validateParams: group('path'),

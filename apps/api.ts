@@ -17,6 +17,9 @@ import { createQuarantine } from '../platform/quarantine';
 import { createMasterData } from '../platform/master-data';
 import { createInboundDedup } from '../platform/inbound-dedup';
 import { createCrossReferenceStore } from '../canonical-model/cross-reference';
+import { createCanonicalValidator } from '../canonical-model/validate';
+import { createInboundEvents } from '../platform/inbound-events';
+import { getConnectorType, listConnectorTypes } from '../connectors/registry';
 import { ensureIndexesInBackground } from './ensure-indexes';
 import { createLogger } from '../monitoring/logger';
 import { createMetrics } from '../monitoring/metrics';
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
   const dedup = createInboundDedup(db);
   const crossReferences = createCrossReferenceStore(db);
   const masterData = createMasterData(db, { dedup, ownership, crossReferences });
+  const inboundEvents = createInboundEvents(db);
   ensureIndexesInBackground(logger, [
     connectors,
     deadLetters,
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
     dedup,
     crossReferences,
     masterData,
+    inboundEvents,
   ]);
 
   const app = createApp({
@@ -65,6 +70,16 @@ async function main(): Promise<void> {
     ownership,
     quarantine,
     masterData,
+    webhooks: {
+      connectors,
+      registry: { getConnectorType, listConnectorTypes },
+      dedup,
+      events: inboundEvents,
+      producer,
+      validator: createCanonicalValidator(),
+      logger,
+      metrics,
+    },
     checks: [
       { name: 'temporal', check: () => pingTemporal(temporal.connection) },
       { name: 'kafka', check: () => producer.ping() },

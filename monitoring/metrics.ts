@@ -13,6 +13,7 @@ export interface HubMetrics {
   /** Inbound deliveries recognised as duplicates and not applied a second time. */
   inboundDuplicates: Counter<'source'>;
   masterDataUpdates: Counter<'object_type' | 'outcome'>;
+  webhooks: Counter<'connector_type' | 'outcome'>;
 }
 
 /** Creates a registry with the default process metrics and the hub's own; one per process, never global. */
@@ -64,6 +65,12 @@ export function createMetrics(service: 'api' | 'worker'): HubMetrics {
       name: 'hub_master_data_updates_total',
       help: 'Master-data updates received, by object type and outcome (applied, unchanged, stale, duplicate, held)',
       labelNames: ['object_type', 'outcome'],
+      registers: [registry],
+    }),
+    webhooks: new Counter({
+      name: 'hub_webhooks_total',
+      help: 'Webhooks received, by connector type and outcome (accepted, unpublished, failed, duplicate, rejected-*)',
+      labelNames: ['connector_type', 'outcome'],
       registers: [registry],
     }),
   };

@@ -12,4 +12,5 @@ export const COLLECTIONS = {
   quarantine: 'quarantine',
   rateLimits: 'rate_limits',
   masterData: 'master_data',
+  inboundEvents: 'inbound_events',
 } as const;

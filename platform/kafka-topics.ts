@@ -14,4 +14,11 @@ export const TOPICS = {
     partitions: 3,
     config: { 'retention.ms': String(7 * DAY_MS), 'cleanup.policy': 'delete' },
   },
+  /** Canonical events from verified webhooks (one message per event, keyed by document id, so a document's
+   * events keep their order); the flows consume them. */
+  inboundEvents: {
+    name: 'hub.inbound-events.v1',
+    partitions: 6,
+    config: { 'retention.ms': String(14 * DAY_MS), 'cleanup.policy': 'delete' },
+  },
 } as const satisfies Record<string, TopicSpec>;

@@ -290,6 +290,61 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/inbound-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Webhook deliveries the hub kept, newest first; `failed` ones wait for a fix and a replay. */
+    get: operations['listInboundEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/inbound-events/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['InboundEventId'];
+      };
+      cookie?: never;
+    };
+    /** One delivery with its exact body, what it became, or why it did not map. */
+    get: operations['getInboundEvent'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/inbound-events/{id}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['InboundEventId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Map a kept delivery again (after the cause was fixed) and publish its events. */
+    post: operations['replayInboundEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/master-data/{objectType}/{id}': {
     parameters: {
       query?: never;
@@ -578,6 +633,32 @@ export interface paths {
     get: operations['getSmokeRun'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{connectorId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectorId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive a webhook from the system behind a connector; authenticated by its signature, not a key.
+     * @description The signature is verified over the exact body bytes with the connector's webhook secret; a missing or bad
+     *     signature is answered 401 and counted (`hub_webhooks_total{outcome="rejected-…"}`), and nothing is read.
+     *     A verified delivery is de-duplicated by the sender's delivery id, kept in `/v1/inbound-events`, mapped to
+     *     canonical events and published. It is acknowledged even when it does not map (it waits as `failed` for a
+     *     replay), because senders retry and finally disable webhooks that are not acknowledged.
+     */
+    post: operations['receiveWebhook'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2197,6 +2278,33 @@ export interface components {
       /** @constant */
       status: 'alive';
     };
+    InboundEvent: {
+      connectorId: string;
+      connectorType: string;
+      correlationId?: string | null;
+      deliveryId: string;
+      error?: {
+        fieldErrors?: components['schemas']['FieldError'][];
+        kind: string;
+        message: string;
+      } | null;
+      events: {
+        documentId: string;
+        documentType: string;
+        event: string;
+      }[];
+      id: string;
+      /** @description The body exactly as received. */
+      rawBody: string;
+      /** Format: date-time */
+      receivedAt: string;
+      replays: number;
+      /** @enum {string} */
+      status: 'accepted' | 'unpublished' | 'failed';
+      topic: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     MasterDataRecord: {
       /** Format: date-time */
       appliedAt: string;
@@ -2365,6 +2473,7 @@ export interface components {
     DeadLetterId: string;
     /** @description Makes a retried POST safe; scoped to the calling key. */
     IdempotencyKey: string;
+    InboundEventId: string;
     Limit: number;
     QuarantineId: string;
   };
@@ -2969,6 +3078,95 @@ export interface operations {
       429: components['responses']['TooManyRequests'];
     };
   };
+  listInboundEvents: {
+    parameters: {
+      query?: {
+        connectorId?: string;
+        limit?: components['parameters']['Limit'];
+        status?: 'accepted' | 'unpublished' | 'failed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The deliveries. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['InboundEvent'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getInboundEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['InboundEventId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The delivery. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboundEvent'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  replayInboundEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: components['parameters']['InboundEventId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The delivery after the replay (`failed` again when it still does not map). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboundEvent'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
   getMasterData: {
     parameters: {
       query?: never;
@@ -3499,6 +3697,36 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
+    };
+  };
+  receiveWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectorId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': unknown;
+      };
+    };
+    responses: {
+      /** @description Received (or a duplicate of a delivery already received); the body is what the sender expects. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
     };
   };
 }

@@ -2,7 +2,7 @@ import type { Request, Response, NextFunction } from 'express';
 import type { HubLogger } from '../../monitoring/logger';
 import { HttpProblem, problem, sendProblem } from '../problem';
 import type { Problem } from '../problem';
-import { isHubError } from '../../platform/errors';
+import { classifyError, isHubError } from '../../platform/errors';
 import { isConflict, isNotFound } from '../../platform/connector-store';
 import { isConflictError, isNotFoundError } from '../../platform/dead-letters';
 
@@ -14,7 +14,14 @@ function problemFor(err: unknown): Problem | undefined {
   if (isConflict(err) || isConflictError(err)) {
     return problem(409, 'conflict', 'Conflict with the current state', { detail: (err as Error).message });
   }
-  if (!isHubError(err)) return undefined;
+  if (!isHubError(err)) {
+    // A database or network failure that is not ours to fix: 503 (retry later), not a 500 that reads as a bug.
+    const classified = classifyError(err);
+    if (classified.kind !== 'transient') return undefined;
+    return problem(503, 'unavailable', 'A system the hub depends on is not answering', {
+      detail: classified.message,
+    });
+  }
   switch (err.kind) {
     case 'data':
       return problem(400, 'validation', 'The request is invalid', {

@@ -36,7 +36,7 @@ export function validateRequest(op: Operation) {
     const body = req.body as unknown;
     const empty =
       body === undefined || (typeof body === 'object' && body !== null && !Object.keys(body).length);
-    if (body !== undefined) errors.push(...operatorKeys(body));
+    if (body !== undefined && !op.opaqueBody) errors.push(...operatorKeys(body));
     if (op.validateBody) {
       if (body === undefined && op.bodyRequired)
         errors.push({ path: '/', message: 'a JSON request body is required' });
