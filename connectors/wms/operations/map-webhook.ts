@@ -1,0 +1,47 @@
+/** A verified ShipHero webhook in canonical terms, chosen by its `webhook_type`. */
+import { HubError } from '../../../platform/errors';
+import type { CanonicalEvent } from '../../sdk/ports/common';
+import type { WebhookEnvelope } from '../../sdk/webhooks';
+import type { MapContext } from '../mappers/context';
+import { mapPoUpdate } from '../mappers/goods-receipt';
+import { mapCycleCount, mapInventoryChange } from '../mappers/inventory-movement';
+import { mapShipmentUpdate } from '../mappers/shipment';
+
+/** The webhook types this connector maps. */
+export const MAPPED_WEBHOOK_TYPES = [
+  'Shipment Update',
+  'PO Update',
+  'Inventory Change',
+  'Cycle Count',
+] as const;
+
+/** Maps one webhook; an unknown `webhook_type` is a `data` error naming `/webhook_type`. */
+export function mapWebhook(envelope: WebhookEnvelope, ctx: MapContext): CanonicalEvent[] {
+  const { payload } = envelope;
+  switch (envelope.topic) {
+    case 'Shipment Update':
+      return [{ event: 'shipment.confirmed', document: { ...mapShipmentUpdate(payload, ctx) } }];
+    case 'PO Update': {
+      const receipt = mapPoUpdate(payload, ctx);
+      const event = receipt.status === 'completed' ? 'goods-receipt.completed' : 'goods-receipt.updated';
+      return [{ event, document: { ...receipt } }];
+    }
+    case 'Inventory Change':
+      return [{ event: 'inventory.changed', document: { ...mapInventoryChange(payload, ctx) } }];
+    case 'Cycle Count':
+      return [{ event: 'inventory.counted', document: { ...mapCycleCount(payload, ctx) } }];
+    default:
+      throw new HubError(
+        'data',
+        `ShipHero webhook does not map: /webhook_type ${JSON.stringify(envelope.topic)} is not one of ${MAPPED_WEBHOOK_TYPES.join(', ')}`,
+        {
+          fieldErrors: [
+            {
+              path: '/webhook_type',
+              message: `${JSON.stringify(envelope.topic)} is not a mapped webhook type`,
+            },
+          ],
+        },
+      );
+  }
+}
