@@ -3,9 +3,17 @@
  * its manifest here; nothing is discovered from the filesystem.
  */
 import { ediSftpConnector } from './edi-sftp';
+import { shopifyConnector } from './shopify';
+import { supplierPortalConnector } from './supplier-portal';
 import type { ConnectorManifest } from './sdk/types';
+import { wmsConnector } from './wms';
 
-const CONNECTOR_TYPES: readonly ConnectorManifest[] = [ediSftpConnector];
+const CONNECTOR_TYPES: readonly ConnectorManifest[] = [
+  ediSftpConnector,
+  wmsConnector,
+  shopifyConnector,
+  supplierPortalConnector,
+];
 
 const byType = new Map(CONNECTOR_TYPES.map((m) => [m.type, m]));
 
