@@ -64,13 +64,21 @@ node --import tsx apps/api.ts >>"$LOGS/api.log" 2>&1 &
 api_pid=$!
 pids+=("$api_pid")
 
+say "starting the simulators of the external systems (log: $LOGS/simulators.log)"
+export HUB_SIM_MANIFEST=$LOGS/simulators.json
+rm -f "$HUB_SIM_MANIFEST"
+node --import tsx simulators/main.ts >>"$LOGS/simulators.log" 2>&1 &
+sim_pid=$!
+pids+=("$sim_pid")
+
 api=http://127.0.0.1:$HUB_API_PORT
 worker_metrics=http://127.0.0.1:$HUB_WORKER_METRICS_PORT
 deadline=$((SECONDS + 120))
-until curl -fsS "$api/readyz" >/dev/null 2>&1 && grep -q '"worker ready"' "$LOGS/worker.log" 2>/dev/null; do
-  for p in "$worker_pid" "$api_pid"; do
+until curl -fsS "$api/readyz" >/dev/null 2>&1 && grep -q '"worker ready"' "$LOGS/worker.log" 2>/dev/null &&
+  [ -s "$HUB_SIM_MANIFEST" ]; do
+  for p in "$worker_pid" "$api_pid" "$sim_pid"; do
     if ! kill -0 "$p" 2>/dev/null; then
-      name=$([ "$p" = "$worker_pid" ] && echo worker || echo api)
+      name=$([ "$p" = "$worker_pid" ] && echo worker || { [ "$p" = "$api_pid" ] && echo api || echo simulators; })
       tail -n 30 "$LOGS/$name.log" >&2
       say "ERROR: the $name exited during start-up (log: $LOGS/$name.log)" >&2
       exit 1
@@ -116,6 +124,10 @@ if [ -n "$connector_id" ]; then
   say "connector $connector_id live test: $verdict"
 fi
 
+say "demo: one connector of each kind against its simulator, master data, web orders, purchase orders…"
+HUB_API_URL=$api node --import tsx scripts/demo.ts || say "WARNING: the demo did not complete (see above); the hub keeps running"
+sims_line=$(node -e 'const m = require(process.argv[1]); console.log(Object.entries(m).map(([k, v]) => k + " " + v).join("   "))' "$HUB_SIM_MANIFEST")
+
 cat <<EOF
 
   ready — the distribution integration hub is running
@@ -126,6 +138,9 @@ cat <<EOF
     Temporal gRPC    $HUB_TEMPORAL_ADDRESS   Kafka $HUB_KAFKA_BROKERS   MongoDB wire $HUB_MONGODB_URI
     SFTP (EDI)       sftp -P $HUB_SFTP_PORT -i $HUB_SFTP_KEY_FILE $HUB_SFTP_USER@127.0.0.1
     OpenAPI          $api/v1/openapi.json
+    Inbound events   $api/v1/inbound-events   (webhooks the hub received and kept)
+    Simulators       $sims_line
+                     (each has a control API under /_sim: faults, records, requests, webhook deliveries)
     Admin API key    $admin_key_where (send as: Authorization: Bearer <key>)
     Logs             $LOGS/
   Press Ctrl-C to stop everything this command started.
@@ -133,12 +148,12 @@ cat <<EOF
 EOF
 
 # Stay in the foreground until a signal arrives or a process dies (which is reported, with its log tail).
-while kill -0 "$worker_pid" 2>/dev/null && kill -0 "$api_pid" 2>/dev/null; do
+while kill -0 "$worker_pid" 2>/dev/null && kill -0 "$api_pid" 2>/dev/null && kill -0 "$sim_pid" 2>/dev/null; do
   sleep 1
 done
-for p in "$worker_pid" "$api_pid"; do
+for p in "$worker_pid" "$api_pid" "$sim_pid"; do
   if ! kill -0 "$p" 2>/dev/null; then
-    name=$([ "$p" = "$worker_pid" ] && echo worker || echo api)
+    name=$([ "$p" = "$worker_pid" ] && echo worker || { [ "$p" = "$api_pid" ] && echo api || echo simulators; })
     tail -n 30 "$LOGS/$name.log" >&2
     say "ERROR: the $name stopped unexpectedly (log: $LOGS/$name.log)" >&2
   fi

@@ -50,6 +50,11 @@ describe('command 1: npm run hub', () => {
       HUB_SFTP_PORT: await freePort(),
       HUB_API_PORT: await freePort(),
       HUB_WORKER_METRICS_PORT: await freePort(),
+      HUB_SIM_NETSUITE_PORT: await freePort(),
+      HUB_SIM_BUSINESS_CENTRAL_PORT: await freePort(),
+      HUB_SIM_WMS_PORT: await freePort(),
+      HUB_SIM_SHOPIFY_PORT: await freePort(),
+      HUB_SIM_SUPPLIER_PORTAL_PORT: await freePort(),
     };
     const stackName = STACK_NAME;
     // A fresh machine has no stack data; start like one (ports are new each run anyway).
@@ -86,6 +91,14 @@ describe('command 1: npm run hub', () => {
     expect(output).toContain(`Temporal UI      http://127.0.0.1:${ports.HUB_TEMPORAL_UI_PORT}`);
     expect(output).toMatch(/smoke run hub-start-\d+: ok/);
     expect(output).toMatch(/connector con_[a-z2-7]{20} live test: ok/);
+    // The demo: one connector of each kind against its simulator, each passing its live test…
+    for (const name of ['NetSuite', 'Business Central', 'ShipHero', 'Shopify', 'supplier portal']) {
+      expect(output).toMatch(new RegExp(`Demo [^\\n]*${name}[^\\n]* → con_[a-z2-7]{20}: live test ok`));
+    }
+    // …master data applied, web orders and supplier documents arriving as verified webhooks.
+    expect(output).toContain('master data: item WID-1001 from the ERP → applied');
+    expect(output).toMatch(/supplier portal: PO-DEMO-\S+ published as po_/);
+    expect(output).toMatch(/\d+ × shopify-commerce orders\/create \(accepted\)/);
     const ready = await fetch(`http://127.0.0.1:${ports.HUB_API_PORT}/readyz`);
     expect(ready.status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${ports.HUB_TEMPORAL_UI_PORT}/`)).status).toBe(200);

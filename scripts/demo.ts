@@ -1,0 +1,255 @@
+/**
+ * The demo of command 1, run against a live hub and the simulators (simulators/main.ts): registers one connector of
+ * each kind against its simulator (idempotently — a second run updates them), points the simulators' webhooks at
+ * the hub, tests each connector live, makes the ERP the system of record for master data and pushes an item,
+ * places web orders in the store (their webhooks flow into the hub), and publishes purchase orders to the supplier
+ * portal (its acknowledgements, ASNs and invoices come back to the hub by webhook). Prints what happened.
+ * Env: HUB_API_URL, HUB_BOOTSTRAP_ADMIN_KEY, HUB_SIM_MANIFEST (written by simulators/main.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadFixture } from '../canonical-model/fixtures/load-fixture';
+import { validateConnectorConfig } from '../connectors/config';
+import { supplierPortalConnector } from '../connectors/supplier-portal';
+import { createLogger } from '../monitoring/logger';
+import { DEFAULT_BC_SIM_SETTINGS } from '../simulators/business-central';
+import { NETSUITE_SIM_CREDENTIALS } from '../simulators/netsuite';
+import { DEFAULT_SETTINGS as SHOPIFY } from '../simulators/shopify';
+import { SEEDED_VARIANTS } from '../simulators/shopify';
+import { DEFAULT_SETTINGS as PORTAL } from '../simulators/supplier-portal';
+import { SEED_CATALOG, SEED_SUPPLIERS } from '../simulators/supplier-portal';
+import { WMS_SIM_REFRESH_TOKEN, WMS_SIM_WAREHOUSES } from '../simulators/wms';
+
+const LEGAL_ENTITY = 'le_acme_us';
+const api = required('HUB_API_URL');
+const adminKey = required('HUB_BOOTSTRAP_ADMIN_KEY');
+const sims = JSON.parse(readFileSync(required('HUB_SIM_MANIFEST'), 'utf8')) as Record<string, string>;
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is required`);
+  return value;
+}
+
+const say = (line: string) => console.log(`[demo] ${line}`);
+
+async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${api}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 500)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function post(url: string, body: unknown): Promise<unknown> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+interface DemoConnector {
+  name: string;
+  type: string;
+  simulator: string;
+  config: (url: string, webhookSecret: string) => Record<string, unknown>;
+}
+
+const CONNECTORS: DemoConnector[] = [
+  {
+    name: 'Demo ERP (NetSuite simulator)',
+    type: 'netsuite-erp',
+    simulator: 'netsuite',
+    config: (url) => ({
+      ...NETSUITE_SIM_CREDENTIALS,
+      baseUrl: `${url}/services/rest`,
+      legalEntityId: LEGAL_ENTITY,
+    }),
+  },
+  {
+    name: 'Demo ERP 2 (Business Central simulator)',
+    type: 'business-central-erp',
+    simulator: 'business-central',
+    config: (url) => ({
+      baseUrl: url,
+      authorityUrl: url,
+      tenantId: DEFAULT_BC_SIM_SETTINGS.tenantId,
+      environment: DEFAULT_BC_SIM_SETTINGS.environment,
+      companyId: DEFAULT_BC_SIM_SETTINGS.companyId,
+      clientId: DEFAULT_BC_SIM_SETTINGS.clientId,
+      clientSecret: DEFAULT_BC_SIM_SETTINGS.clientSecret,
+      legalEntityId: LEGAL_ENTITY,
+    }),
+  },
+  {
+    name: 'Demo WMS (ShipHero simulator)',
+    type: 'shiphero-wms',
+    simulator: 'wms',
+    config: (url, webhookSecret) => ({
+      baseUrl: url,
+      refreshToken: WMS_SIM_REFRESH_TOKEN,
+      webhookSecret,
+      legalEntityId: LEGAL_ENTITY,
+      warehouses: [
+        {
+          warehouseId: WMS_SIM_WAREHOUSES.primary,
+          locationId: 'loc_dc_primary',
+          timeZone: 'America/Chicago',
+        },
+        { warehouseId: WMS_SIM_WAREHOUSES.secondary, locationId: 'loc_dc_secondary' },
+      ],
+    }),
+  },
+  {
+    name: 'Demo web store (Shopify simulator)',
+    type: 'shopify-commerce',
+    simulator: 'shopify',
+    config: (url, webhookSecret) => ({
+      shopDomain: SHOPIFY.shopDomain,
+      accessToken: SHOPIFY.accessToken,
+      webhookSecret,
+      baseUrl: url,
+      legalEntityId: LEGAL_ENTITY,
+    }),
+  },
+  {
+    name: 'Demo supplier portal (simulator)',
+    type: 'supplier-portal-rest',
+    simulator: 'supplier-portal',
+    config: (url, webhookSecret) => ({
+      baseUrl: url,
+      apiKey: PORTAL.apiKey,
+      webhookSecret,
+      buyerCode: PORTAL.buyerCode,
+      legalEntityId: LEGAL_ENTITY,
+    }),
+  },
+];
+
+interface View {
+  id: string;
+  name: string;
+  revision: number;
+}
+
+/** Creates the connector, or updates the one with this name (a new webhook secret each run), and returns its id. */
+async function register(c: DemoConnector, webhookSecret: string): Promise<string> {
+  const url = sims[c.simulator];
+  if (!url) throw new Error(`simulator ${c.simulator} is not in the manifest`);
+  const config = c.config(url, webhookSecret);
+  const existing = (
+    await call<{ items: View[] }>('GET', `/v1/connectors?type=${c.type}&limit=200`)
+  ).items.find((v) => v.name === c.name);
+  if (existing) {
+    await call('PATCH', `/v1/connectors/${existing.id}`, { config });
+    return existing.id;
+  }
+  return (await call<View>('POST', '/v1/connectors', { name: c.name, type: c.type, config })).id;
+}
+
+async function main(): Promise<void> {
+  const ids: Record<string, string> = {};
+  for (const c of CONNECTORS) {
+    const webhookSecret = randomBytes(24).toString('base64url');
+    const id = await register(c, webhookSecret);
+    ids[c.simulator] = id;
+    await post(`${sims[c.simulator]}/_sim/webhooks`, {
+      url: `${api}/v1/webhooks/${id}`,
+      secret: webhookSecret,
+    });
+    const check = await call<{ ok: boolean; checks: { name: string; ok: boolean; message: string }[] }>(
+      'POST',
+      `/v1/connectors/${id}/test`,
+    );
+    const steps = check.checks.map((s) => `${s.name}:${s.ok ? 'ok' : s.message}`).join(', ');
+    say(`${c.name} → ${id}: live test ${check.ok ? 'ok' : 'FAILED'} (${steps})`);
+  }
+
+  // The ERP is the system of record for master data; an item pushed by it is applied.
+  for (const objectType of ['item', 'customer', 'supplier']) {
+    await call('PUT', `/v1/ownership-rules/${LEGAL_ENTITY}/${objectType}`, {
+      ownerConnectorId: ids.netsuite,
+    });
+  }
+  const item = loadFixture('item');
+  item.legalEntityId = LEGAL_ENTITY;
+  item.source = {
+    connectorId: ids.netsuite!,
+    system: 'netsuite',
+    externalId: '4711',
+    version: String(Date.now()),
+  };
+  const pushed = await call<{ outcome: string }>('POST', '/v1/master-data/item', item);
+  say(`master data: item ${item.sku} from the ERP → ${pushed.outcome}`);
+
+  // Web orders placed in the store arrive at the hub as signed webhooks.
+  const skus = SEEDED_VARIANTS.slice(0, 3);
+  for (let i = 0; i < 3; i++) {
+    await post(`${sims.shopify}/_test/orders`, {
+      email: `buyer${i + 1}@example.com`,
+      lines: skus.slice(0, i + 1).map((v) => ({ sku: v.sku, quantity: i + 2, price: v.price })),
+    });
+  }
+  say('web store: 3 orders placed (webhooks → hub)');
+
+  // Purchase orders published to the supplier; acknowledgements, ASNs and invoices come back by webhook.
+  const checked = validateConnectorConfig(
+    supplierPortalConnector,
+    CONNECTORS.find((c) => c.simulator === 'supplier-portal')!.config(
+      sims['supplier-portal']!,
+      'unused-here',
+    ),
+  );
+  if (!checked.valid) throw new Error(`demo supplier-portal config: ${JSON.stringify(checked.errors)}`);
+  const portal = supplierPortalConnector.create(checked.value, {
+    logger: createLogger('cli', 'warn'),
+    connectorId: ids['supplier-portal']!,
+  });
+  const supplier = SEED_SUPPLIERS[0]!;
+  const references = {
+    externalId: (objectType: string, canonicalId: string) =>
+      Promise.resolve(objectType === 'supplier' && canonicalId === 'sup_demo' ? supplier.id : undefined),
+  };
+  for (let n = 1; n <= 2; n++) {
+    const po = loadFixture('purchase-order');
+    const stamp = Date.now().toString(36);
+    po.id = `po_demo_${stamp}_${n}`;
+    po.poNumber = `PO-DEMO-${stamp}-${n}`.toUpperCase();
+    po.supplierId = 'sup_demo';
+    po.legalEntityId = LEGAL_ENTITY;
+    po.lines = po.lines.slice(0, 1).map((line) => {
+      const catalog = SEED_CATALOG[n % SEED_CATALOG.length]!;
+      return {
+        ...line,
+        item: { ...line.item, identifiers: [{ qualifier: 'SKU' as const, value: catalog.sku }] },
+      };
+    });
+    const published = await portal.publishPurchaseOrder(po, { references, idempotencyKey: po.id });
+    say(`supplier portal: ${po.poNumber} published as ${published.externalId}`);
+  }
+
+  // Give the simulators a moment to acknowledge, ship and send their webhooks, then show what the hub kept.
+  await new Promise((r) => setTimeout(r, 4_000));
+  const events = await call<{ items: { status: string; topic: string; connectorType: string }[] }>(
+    'GET',
+    '/v1/inbound-events?limit=200',
+  );
+  const summary = new Map<string, number>();
+  for (const e of events.items) {
+    const key = `${e.connectorType} ${e.topic} (${e.status})`;
+    summary.set(key, (summary.get(key) ?? 0) + 1);
+  }
+  say(`inbound events kept by the hub so far: ${events.items.length}`);
+  for (const [key, n] of summary) say(`  ${n} × ${key}`);
+}
+
+main().catch((err: unknown) => {
+  console.error('[demo] failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+/**
+ * Runs every simulator in one process, each on its own loopback port, for the demo and for manual poking:
+ * `node --import tsx simulators/main.ts`. Ports come from HUB_SIM_<NAME>_PORT (0 = any free port); when
+ * HUB_SIM_MANIFEST names a file, the simulators' URLs are written there as JSON once all listen. SIGINT/SIGTERM
+ * stop them all.
+ */
+import { writeFileSync } from 'node:fs';
+import { createBusinessCentralSimulator } from './business-central';
+import type { Simulator } from './kit/simulator';
+import { createNetSuiteSimulator } from './netsuite';
+import { createShopifySimulator } from './shopify';
+import { createSupplierPortalSimulator } from './supplier-portal';
+import { createWmsSimulator } from './wms';
+
+/** Every simulator this process runs, by the name its port variable and the manifest use. */
+export const SIMULATORS = {
+  netsuite: { port: 8101, create: () => createNetSuiteSimulator() },
+  'business-central': { port: 8102, create: () => createBusinessCentralSimulator() },
+  wms: { port: 8103, create: () => createWmsSimulator() },
+  shopify: { port: 8104, create: () => createShopifySimulator() },
+  'supplier-portal': { port: 8105, create: () => createSupplierPortalSimulator() },
+} as const satisfies Record<string, { port: number; create: () => Simulator<object> }>;
+
+/** The name of a simulator in SIMULATORS. */
+export type SimulatorName = keyof typeof SIMULATORS;
+
+function portOf(name: string, fallback: number): number {
+  const raw = process.env[`HUB_SIM_${name.toUpperCase().replace(/-/g, '_')}_PORT`];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`HUB_SIM_${name.toUpperCase().replace(/-/g, '_')}_PORT must be a port number, not ${raw}`);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const running: Simulator<object>[] = [];
+  const urls: Record<string, string> = {};
+  const stop = async () => {
+    await Promise.all(running.map((s) => s.stop()));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  for (const [name, spec] of Object.entries(SIMULATORS)) {
+    const sim: Simulator<object> = spec.create();
+    urls[name] = await sim.start(portOf(name, spec.port));
+    running.push(sim);
+    console.log(`[simulators] ${name} listening on ${urls[name]} (control API: ${urls[name]}/_sim)`);
+  }
+  if (process.env.HUB_SIM_MANIFEST) writeFileSync(process.env.HUB_SIM_MANIFEST, JSON.stringify(urls, null, 2));
+  console.log('[simulators] ready');
+}
+
+main().catch((err: unknown) => {
+  console.error('[simulators] could not start:', err);
+  process.exit(1);
+});
