@@ -29,7 +29,9 @@ function portOf(name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`HUB_SIM_${name.toUpperCase().replace(/-/g, '_')}_PORT must be a port number, not ${raw}`);
+    throw new Error(
+      `HUB_SIM_${name.toUpperCase().replace(/-/g, '_')}_PORT must be a port number, not ${raw}`,
+    );
   }
   return port;
 }
@@ -49,7 +51,8 @@ async function main(): Promise<void> {
     running.push(sim);
     console.log(`[simulators] ${name} listening on ${urls[name]} (control API: ${urls[name]}/_sim)`);
   }
-  if (process.env.HUB_SIM_MANIFEST) writeFileSync(process.env.HUB_SIM_MANIFEST, JSON.stringify(urls, null, 2));
+  if (process.env.HUB_SIM_MANIFEST)
+    writeFileSync(process.env.HUB_SIM_MANIFEST, JSON.stringify(urls, null, 2));
   console.log('[simulators] ready');
 }
 
