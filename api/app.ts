@@ -83,6 +83,7 @@ export function createApp(deps: ApiDeps): Express {
       connectors: deps.connectors,
       masterData: deps.masterData,
       metrics: deps.metrics,
+      validator: deps.webhooks.validator,
     }),
     ...webhookHandlers(deps.webhooks),
   };

@@ -31,6 +31,9 @@ async function main(): Promise<void> {
   const metrics = createMetrics('api');
   const temporal = createTemporalClient(config.temporal);
   // Nothing here waits for a dependency: the API serves /healthz and an honest /readyz while one is down.
+  // Compiled before any client starts connecting: compiling blocks the event loop for a while.
+  const contract = loadContract();
+  const validator = createCanonicalValidator();
   const database = createDatabase(config.mongo);
   const producer = startProducer(config.kafka, 'api');
   const { db } = database;
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
   ]);
 
   const app = createApp({
-    contract: loadContract(),
+    contract,
     logger,
     metrics,
     temporal: temporal.client,
@@ -76,7 +79,7 @@ async function main(): Promise<void> {
       dedup,
       events: inboundEvents,
       producer,
-      validator: createCanonicalValidator(),
+      validator,
       logger,
       metrics,
     },
@@ -98,7 +101,7 @@ async function main(): Promise<void> {
     ['http', () => new Promise((resolve) => server.close(resolve))],
     ['kafka', () => producer.close()],
     ['temporal', () => temporal.connection.close()],
-    ['database', () => database.client.close()],
+    ['database', () => database.close()],
   ]);
 }
 

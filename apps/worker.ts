@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     ['temporal worker', () => Promise.resolve(worker.shutdown())],
     ['kafka consumer', () => smokeConsumer.stop()],
     ['kafka producer', () => producer.close()],
-    ['database', () => database.client.close()],
+    ['database', () => database.close()],
     ['metrics', () => metricsServer.close()],
   ]);
   await worker.run();

@@ -2,20 +2,50 @@ import { MongoClient } from 'mongodb';
 import type { Db } from 'mongodb';
 import type { HubConfig } from './config';
 
-/** A connected database handle and the client that owns it. */
+/** A database handle, the client that owns it, and the way to close both for good. */
 export interface Database {
   client: MongoClient;
   db: Db;
+  /** Stops reconnecting and closes the client. */
+  close(): Promise<void>;
 }
 
-/** Creates a client that connects on first use (the API starts while the database is down and reports it). */
+const RECONNECT_MAX_MS = 10_000;
+
+/**
+ * Creates a client that keeps itself connected: it connects in the background at once (the API starts while the
+ * database is down and reports it), and connects again whenever its topology closes. The driver closes the topology
+ * for good when a first connection attempt fails — e.g. the server is not up yet, or a busy start-up blocked the event
+ * loop past the connect timeout — and would then answer "Topology is closed" to every operation forever.
+ */
 export function createDatabase(mongo: HubConfig['mongo']): Database {
   const client = new MongoClient(mongo.uri, {
     serverSelectionTimeoutMS: 5_000,
     connectTimeoutMS: 5_000,
     appName: 'distribution-hub',
   });
-  return { client, db: client.db(mongo.database) };
+  let closing = false;
+  let timer: NodeJS.Timeout | undefined;
+  const connectSoon = (delayMs: number) => {
+    if (closing || timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (closing) return;
+      client.connect().catch(() => connectSoon(Math.min(delayMs * 2 || 500, RECONNECT_MAX_MS)));
+    }, delayMs);
+    timer.unref();
+  };
+  client.on('topologyClosed', () => connectSoon(500));
+  connectSoon(0);
+  return {
+    client,
+    db: client.db(mongo.database),
+    async close() {
+      closing = true;
+      if (timer) clearTimeout(timer);
+      await client.close();
+    },
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { createCanonicalValidator } from '../../canonical-model/validate';
+import type { CanonicalValidator } from '../../canonical-model/validate';
 import type { HubMetrics } from '../../monitoring/metrics';
 import type { ConnectorStore } from '../../platform/connector-store';
 import { isNotFound } from '../../platform/connector-store';
@@ -74,9 +74,11 @@ export function masterDataHandlers(deps: {
   connectors: ConnectorStore;
   masterData: MasterData;
   metrics: HubMetrics;
+  /** Compiled once per process: compiling every canonical schema takes a while. */
+  validator: CanonicalValidator;
 }): Handlers {
   const { ownership, quarantine, masterData } = deps;
-  const validator = createCanonicalValidator();
+  const { validator } = deps;
 
   /** The contract has validated the body against the canonical schema of `objectType`. */
   const ingest = (objectType: MasterDataType) => async (req: Request, res: Response) => {

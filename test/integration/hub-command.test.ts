@@ -82,11 +82,13 @@ describe('command 1: npm run hub', () => {
     running = { pgid: child.pid!, exited };
 
     await eventually(
-      `the ready banner\n${output}`,
+      'the ready banner',
       () => (output.includes('ready — ') ? true : undefined),
       240_000,
       500,
-    );
+    ).catch((err: unknown) => {
+      throw new Error(`${String(err)}\n--- output of npm run hub ---\n${output}`);
+    });
     expect(output).toContain(`http://127.0.0.1:${ports.HUB_API_PORT}`);
     expect(output).toContain(`Temporal UI      http://127.0.0.1:${ports.HUB_TEMPORAL_UI_PORT}`);
     expect(output).toMatch(/smoke run hub-start-\d+: ok/);
