@@ -12,13 +12,10 @@ import { loadFixture } from '../canonical-model/fixtures/load-fixture';
 import { validateConnectorConfig } from '../connectors/config';
 import { supplierPortalConnector } from '../connectors/supplier-portal';
 import { createLogger } from '../monitoring/logger';
-import { DEFAULT_BC_SIM_SETTINGS } from '../simulators/business-central';
-import { NETSUITE_SIM_CREDENTIALS } from '../simulators/netsuite';
-import { DEFAULT_SETTINGS as SHOPIFY } from '../simulators/shopify';
+import { SIMULATED_CONNECTORS } from '../simulators/connector-configs';
+import type { SimulatedConnector } from '../simulators/connector-configs';
 import { SEEDED_VARIANTS } from '../simulators/shopify';
-import { DEFAULT_SETTINGS as PORTAL } from '../simulators/supplier-portal';
 import { SEED_CATALOG, SEED_SUPPLIERS } from '../simulators/supplier-portal';
-import { WMS_SIM_REFRESH_TOKEN, WMS_SIM_WAREHOUSES } from '../simulators/wms';
 
 const LEGAL_ENTITY = 'le_acme_us';
 const api = required('HUB_API_URL');
@@ -54,84 +51,6 @@ async function post(url: string, body: unknown): Promise<unknown> {
   return res.json();
 }
 
-interface DemoConnector {
-  name: string;
-  type: string;
-  simulator: string;
-  config: (url: string, webhookSecret: string) => Record<string, unknown>;
-}
-
-const CONNECTORS: DemoConnector[] = [
-  {
-    name: 'Demo ERP (NetSuite simulator)',
-    type: 'netsuite-erp',
-    simulator: 'netsuite',
-    config: (url) => ({
-      ...NETSUITE_SIM_CREDENTIALS,
-      baseUrl: `${url}/services/rest`,
-      legalEntityId: LEGAL_ENTITY,
-    }),
-  },
-  {
-    name: 'Demo ERP 2 (Business Central simulator)',
-    type: 'business-central-erp',
-    simulator: 'business-central',
-    config: (url) => ({
-      baseUrl: url,
-      authorityUrl: url,
-      tenantId: DEFAULT_BC_SIM_SETTINGS.tenantId,
-      environment: DEFAULT_BC_SIM_SETTINGS.environment,
-      companyId: DEFAULT_BC_SIM_SETTINGS.companyId,
-      clientId: DEFAULT_BC_SIM_SETTINGS.clientId,
-      clientSecret: DEFAULT_BC_SIM_SETTINGS.clientSecret,
-      legalEntityId: LEGAL_ENTITY,
-    }),
-  },
-  {
-    name: 'Demo WMS (ShipHero simulator)',
-    type: 'shiphero-wms',
-    simulator: 'wms',
-    config: (url, webhookSecret) => ({
-      baseUrl: url,
-      refreshToken: WMS_SIM_REFRESH_TOKEN,
-      webhookSecret,
-      legalEntityId: LEGAL_ENTITY,
-      warehouses: [
-        {
-          warehouseId: WMS_SIM_WAREHOUSES.primary,
-          locationId: 'loc_dc_primary',
-          timeZone: 'America/Chicago',
-        },
-        { warehouseId: WMS_SIM_WAREHOUSES.secondary, locationId: 'loc_dc_secondary' },
-      ],
-    }),
-  },
-  {
-    name: 'Demo web store (Shopify simulator)',
-    type: 'shopify-commerce',
-    simulator: 'shopify',
-    config: (url, webhookSecret) => ({
-      shopDomain: SHOPIFY.shopDomain,
-      accessToken: SHOPIFY.accessToken,
-      webhookSecret,
-      baseUrl: url,
-      legalEntityId: LEGAL_ENTITY,
-    }),
-  },
-  {
-    name: 'Demo supplier portal (simulator)',
-    type: 'supplier-portal-rest',
-    simulator: 'supplier-portal',
-    config: (url, webhookSecret) => ({
-      baseUrl: url,
-      apiKey: PORTAL.apiKey,
-      webhookSecret,
-      buyerCode: PORTAL.buyerCode,
-      legalEntityId: LEGAL_ENTITY,
-    }),
-  },
-];
-
 interface View {
   id: string;
   name: string;
@@ -139,10 +58,10 @@ interface View {
 }
 
 /** Creates the connector, or updates the one with this name (a new webhook secret each run), and returns its id. */
-async function register(c: DemoConnector, webhookSecret: string): Promise<string> {
+async function register(c: SimulatedConnector, webhookSecret: string): Promise<string> {
   const url = sims[c.simulator];
   if (!url) throw new Error(`simulator ${c.simulator} is not in the manifest`);
-  const config = c.config(url, webhookSecret);
+  const config = c.config(url, webhookSecret, LEGAL_ENTITY);
   const existing = (
     await call<{ items: View[] }>('GET', `/v1/connectors?type=${c.type}&limit=200`)
   ).items.find((v) => v.name === c.name);
@@ -155,7 +74,7 @@ async function register(c: DemoConnector, webhookSecret: string): Promise<string
 
 async function main(): Promise<void> {
   const ids: Record<string, string> = {};
-  for (const c of CONNECTORS) {
+  for (const c of SIMULATED_CONNECTORS) {
     const webhookSecret = randomBytes(24).toString('base64url');
     const id = await register(c, webhookSecret);
     ids[c.simulator] = id;
@@ -201,9 +120,10 @@ async function main(): Promise<void> {
   // Purchase orders published to the supplier; acknowledgements, ASNs and invoices come back by webhook.
   const checked = validateConnectorConfig(
     supplierPortalConnector,
-    CONNECTORS.find((c) => c.simulator === 'supplier-portal')!.config(
+    SIMULATED_CONNECTORS.find((c) => c.simulator === 'supplier-portal')!.config(
       sims['supplier-portal']!,
       'unused-here',
+      LEGAL_ENTITY,
     ),
   );
   if (!checked.valid) throw new Error(`demo supplier-portal config: ${JSON.stringify(checked.errors)}`);

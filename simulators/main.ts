@@ -5,24 +5,8 @@
  * stop them all.
  */
 import { writeFileSync } from 'node:fs';
-import { createBusinessCentralSimulator } from './business-central';
+import { SIMULATORS } from './all';
 import type { Simulator } from './kit/simulator';
-import { createNetSuiteSimulator } from './netsuite';
-import { createShopifySimulator } from './shopify';
-import { createSupplierPortalSimulator } from './supplier-portal';
-import { createWmsSimulator } from './wms';
-
-/** Every simulator this process runs, by the name its port variable and the manifest use. */
-export const SIMULATORS = {
-  netsuite: { port: 8101, create: () => createNetSuiteSimulator() },
-  'business-central': { port: 8102, create: () => createBusinessCentralSimulator() },
-  wms: { port: 8103, create: () => createWmsSimulator() },
-  shopify: { port: 8104, create: () => createShopifySimulator() },
-  'supplier-portal': { port: 8105, create: () => createSupplierPortalSimulator() },
-} as const satisfies Record<string, { port: number; create: () => Simulator<object> }>;
-
-/** The name of a simulator in SIMULATORS. */
-export type SimulatorName = keyof typeof SIMULATORS;
 
 function portOf(name: string, fallback: number): number {
   const raw = process.env[`HUB_SIM_${name.toUpperCase().replace(/-/g, '_')}_PORT`];
