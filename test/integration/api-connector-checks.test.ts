@@ -4,7 +4,7 @@ import { MongoClient } from 'mongodb';
 import { SIMULATORS } from '../../simulators/all';
 import { SIMULATED_CONNECTORS } from '../../simulators/connector-configs';
 import type { Simulator } from '../../simulators/kit/simulator';
-import { adminHeaders, startApi } from '../support/processes';
+import { apiCaller, startApi } from '../support/processes';
 import type { HubProcess } from '../support/processes';
 
 interface CheckResult {
@@ -17,14 +17,7 @@ describe('POST /v1/connectors/{id}/test against each simulated system', () => {
   let api: HubProcess & { url: string };
   let mongo: MongoClient;
 
-  const call = async <T>(method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${api.url}${path}`, {
-      method,
-      headers: adminHeaders(),
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, body: (await res.json()) as T };
-  };
+  const call = apiCaller(() => api.url);
 
   beforeAll(async () => {
     api = await startApi({ HUB_MONGODB_DATABASE: database });

@@ -5,26 +5,14 @@ import { MongoClient } from 'mongodb';
 import { loadFixture } from '../../canonical-model/fixtures/load-fixture';
 import { createOwnership } from '../../platform/ownership';
 import { createQuarantine } from '../../platform/quarantine';
-import { adminHeaders, startApi } from '../support/processes';
+import { adminHeaders, apiCaller, startApi } from '../support/processes';
 import type { HubProcess } from '../support/processes';
 
 describe('system of record: ownership rules and the quarantine review', () => {
   const database = `hub_md_${randomUUID().slice(0, 8)}`;
   let api: HubProcess & { url: string };
   let mongo: MongoClient;
-  const call = async <T = Record<string, unknown>>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = adminHeaders(),
-  ) => {
-    const res = await fetch(`${api.url}${path}`, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, body: (await res.json()) as T };
-  };
+  const call = apiCaller(() => api.url);
 
   beforeAll(async () => {
     api = await startApi({ HUB_MONGODB_DATABASE: database });

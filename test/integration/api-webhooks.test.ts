@@ -4,7 +4,7 @@ import { MongoClient } from 'mongodb';
 import { createShopifySimulator, DEFAULT_SETTINGS, SEEDED_VARIANTS } from '../../simulators/shopify';
 import type { ShopifySimulator } from '../../simulators/shopify';
 import { hmacSha256 } from '../../connectors/sdk/webhooks';
-import { adminHeaders, eventually, startApi, startWorker } from '../support/processes';
+import { apiCaller, eventually, startApi, startWorker } from '../support/processes';
 import type { HubProcess } from '../support/processes';
 
 interface InboundEvent {
@@ -27,14 +27,7 @@ describe('webhooks from a commerce system, end to end over HTTP', () => {
   let mongo: MongoClient;
   let connectorId: string;
 
-  const call = async <T>(method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${api.url}${path}`, {
-      method,
-      headers: adminHeaders(),
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, body: (await res.json()) as T };
-  };
+  const call = apiCaller(() => api.url);
   const events = async () =>
     (await call<{ items: InboundEvent[] }>('GET', `/v1/inbound-events?connectorId=${connectorId}`)).body
       .items;

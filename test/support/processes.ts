@@ -145,3 +145,23 @@ export function adminHeaders(extra: Record<string, string> = {}): Record<string,
   if (!key) throw new Error('HUB_BOOTSTRAP_ADMIN_KEY is not set: run the tests with scripts/test.sh');
   return { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...extra };
 }
+
+/**
+ * A JSON caller for the API at `baseUrl()` (a function, since the API starts after the caller is made), sending
+ * the bootstrap admin key unless other headers are given.
+ */
+export function apiCaller(baseUrl: () => string) {
+  return async <T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = adminHeaders(),
+  ): Promise<{ status: number; body: T }> => {
+    const res = await fetch(`${baseUrl()}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json()) as T };
+  };
+}
