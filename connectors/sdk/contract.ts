@@ -15,6 +15,10 @@ import {
 } from '../../platform/secrets';
 import { compileConfigSchema, secretPaths, validateConnectorConfig } from '../config';
 import { getAt } from './json-pointer';
+import { COMMERCE_OPERATIONS } from './ports/commerce';
+import { ERP_OPERATIONS } from './ports/erp';
+import { SUPPLIER_PORTAL_OPERATIONS } from './ports/supplier-portal';
+import { WMS_OPERATIONS } from './ports/wms';
 import { CONNECTOR_KINDS, RETRY_POLICY_SCHEMA } from './types';
 import type { CheckResult, ConnectorDeps, ConnectorKind, ConnectorManifest } from './types';
 
@@ -50,11 +54,17 @@ const KIND_RULES: Record<ConnectorKind, (manifest: ConnectorManifest) => void> =
     ).toBe(true);
     for (const set of m.capabilities.ediTransactionSets ?? []) expect(set).toMatch(/^\d{3}$/);
   },
-  erp: () => undefined,
-  wms: () => undefined,
-  commerce: () => undefined,
-  'supplier-portal': () => undefined,
+  erp: (m) => declaresPort(m, ERP_OPERATIONS),
+  wms: (m) => declaresPort(m, WMS_OPERATIONS),
+  commerce: (m) => declaresPort(m, COMMERCE_OPERATIONS),
+  'supplier-portal': (m) => declaresPort(m, SUPPLIER_PORTAL_OPERATIONS),
 };
+
+/** A connector of a port's kind declares every operation of the port, so the flows can count on each. */
+function declaresPort(manifest: ConnectorManifest, operations: readonly string[]): void {
+  const missing = operations.filter((op) => !manifest.capabilities.operations.includes(op));
+  expect(missing, `${manifest.type} must declare every operation of its port`).toEqual([]);
+}
 
 /** "list-inbound" → "listInbound": the instance method that implements a declared operation. */
 export function operationMethod(operation: string): string {
@@ -97,6 +107,10 @@ export function describeConnectorContract<Config extends object>(
       for (const op of capabilities.operations) expect(op).toMatch(TYPE_NAME);
       expect(new Set(capabilities.operations).size).toBe(capabilities.operations.length);
       KIND_RULES[manifest.kind](manifest);
+      // A connector that says it receives webhooks says how to verify them, and only then.
+      expect(manifest.webhooks !== undefined, 'webhooks receiver present exactly when supportsWebhooks').toBe(
+        capabilities.supportsWebhooks,
+      );
     });
 
     it('builds an instance with a method for every declared operation, without connecting', () => {

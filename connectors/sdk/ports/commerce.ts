@@ -22,3 +22,11 @@ export interface CommercePort {
   /** Order created / updated / cancelled webhooks as sales-order events. */
   mapWebhook(envelope: WebhookEnvelope): CanonicalEvent[];
 }
+
+/** Every CommercePort operation in manifest form (webhook mapping is a method, not a declared operation). */
+export const COMMERCE_OPERATIONS = [
+  'get-order',
+  'list-orders',
+  'set-inventory',
+  'create-fulfillment',
+] as const;

@@ -80,3 +80,21 @@ export interface ErpPort {
     options?: ReadOptions,
   ): Promise<InventoryValuationLine[]>;
 }
+
+/** Every ErpPort operation in manifest (kebab-case) form; an ERP connector declares them all. */
+export const ERP_OPERATIONS = [
+  'get-item',
+  'list-items',
+  'get-customer',
+  'list-customers',
+  'get-supplier',
+  'list-suppliers',
+  'get-credit-status',
+  'get-price',
+  'upsert-sales-order',
+  'create-purchase-order',
+  'post-goods-receipt',
+  'post-fulfillment',
+  'post-invoice',
+  'get-inventory-valuation',
+] as const;

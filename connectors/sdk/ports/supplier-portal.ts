@@ -19,3 +19,11 @@ export interface SupplierPortalPort {
   /** The same documents pushed by webhook, as canonical events. */
   mapWebhook(envelope: WebhookEnvelope): CanonicalEvent[];
 }
+
+/** Every SupplierPortalPort operation in manifest form (webhook mapping is a method, not a declared operation). */
+export const SUPPLIER_PORTAL_OPERATIONS = [
+  'publish-purchase-order',
+  'list-acknowledgements',
+  'list-advance-ship-notices',
+  'list-invoices',
+] as const;

@@ -31,3 +31,11 @@ export interface WmsPort {
    */
   mapWebhook(envelope: WebhookEnvelope): CanonicalEvent[];
 }
+
+/** Every WmsPort operation in manifest form (webhook mapping is a method, not a declared operation). */
+export const WMS_OPERATIONS = [
+  'release-shipping-order',
+  'cancel-shipping-order',
+  'create-expected-receipt',
+  'get-inventory-snapshot',
+] as const;
