@@ -11,7 +11,8 @@ import { simulatorControl } from '../../simulators/kit/control';
 import { freePort } from '../../test/support/processes';
 import { validateConnectorConfig } from '../config';
 import { describeConnectorContract } from '../sdk/contract';
-import { describeCommerceContract, startWebhookCapture } from '../sdk/contracts/commerce';
+import { describeCommerceContract } from '../sdk/contracts/commerce';
+import { startWebhookCapture } from '../sdk/contracts/webhook-capture';
 import { shopifyConnector } from '.';
 import type { ShopifyConfig } from '.';
 

@@ -1,5 +1,3 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createLogger } from '../../monitoring/logger';
 import {
   createSupplierPortalSimulator,
@@ -11,8 +9,8 @@ import { freePort } from '../../test/support/processes';
 import { validateConnectorConfig } from '../config';
 import { describeConnectorContract } from '../sdk/contract';
 import { describeSupplierPortalContract } from '../sdk/contracts/supplier-portal';
+import { startWebhookCapture } from '../sdk/contracts/webhook-capture';
 import type { ContractItem, SupplierPortalContractSetup } from '../sdk/contracts/supplier-portal';
-import type { InboundWebhook } from '../sdk/webhooks';
 import acknowledgementFixture from './fixtures/acknowledgement.json';
 import { SIGNATURE_TOLERANCE_SECONDS, supplierPortalConnector } from '.';
 import type { SupplierPortalConfig } from '.';
@@ -78,29 +76,6 @@ const catalogue = (sku: string): ContractItem => {
 };
 
 /** A local endpoint that records every webhook the portal posts. */
-async function startCapture() {
-  const received: InboundWebhook[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const headers = Object.fromEntries(
-        Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]),
-      );
-      received.push({ rawBody: Buffer.concat(chunks), headers });
-      res.statusCode = 200;
-      res.end('{}');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/supplier-portal`;
-  const stop = () =>
-    new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    });
-  return { url, received, stop };
-}
 
 const config = (raw: object): SupplierPortalConfig => {
   const result = validateConnectorConfig(supplierPortalConnector, raw);
@@ -130,7 +105,7 @@ describeSupplierPortalContract('supplier-portal-rest against the simulator', asy
   });
   const url = await sim.start(0);
   const control = simulatorControl(url);
-  const capture = await startCapture();
+  const capture = await startWebhookCapture();
   await control.registerWebhooks(capture.url, WEBHOOK_SECRET);
   const good = config({ ...validConfig(), baseUrl: url });
   const bad = config({ ...validConfig(), baseUrl: url, apiKey: 'sp_live_revoked_00000000' });
@@ -169,7 +144,7 @@ describeSupplierPortalContract('supplier-portal-rest against the simulator', asy
     },
     async teardown() {
       await sim.stop();
-      await capture.stop();
+      await capture.close();
     },
   };
   return setup;

@@ -10,7 +10,8 @@ import { simulatorControl } from '../../simulators/kit/control';
 import { freePort } from '../../test/support/processes';
 import { validateConnectorConfig } from '../config';
 import { describeConnectorContract } from '../sdk/contract';
-import { describeWmsContract, startWebhookCapture } from '../sdk/contracts/wms';
+import { describeWmsContract } from '../sdk/contracts/wms';
+import { startWebhookCapture } from '../sdk/contracts/webhook-capture';
 import { createShipHeroWms, wmsConnector } from '.';
 import type { WmsConfig } from '.';
 
@@ -71,7 +72,7 @@ describeWmsContract<WmsConfig>('ShipHero WMS against its simulator', async () =>
   const sim = createWmsSimulator();
   const url = await sim.start(0);
   const control = simulatorControl(url);
-  const capture = await startWebhookCapture(wmsConnector.webhooks?.acknowledgement);
+  const capture = await startWebhookCapture({ acknowledgement: wmsConnector.webhooks?.acknowledgement });
   await control.registerWebhooks(capture.url, WEBHOOK_SECRET);
   const deps = { logger: createLogger('test', 'silent'), connectorId: 'shiphero-contract' };
   const config = validated(validConfig(url));

@@ -1,9 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulator } from './simulator';
 import type { Simulator } from './simulator';
 import { simulatorControl } from './control';
+import { startWebhookCapture } from '../../connectors/sdk/contracts/webhook-capture';
 import { hmacSha256 } from '../../connectors/sdk/webhooks';
 
 const running: Simulator[] = [];
@@ -40,22 +39,11 @@ async function startThingSimulator() {
   return { sim, control: simulatorControl(sim.url) };
 }
 
-/** A receiver that records what it gets and answers with `status()`. */
-async function startReceiver(status: () => number = () => 200) {
-  const received: { headers: Record<string, unknown>; body: string }[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body });
-      res.statusCode = status();
-      res.end('{}');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  running.push({ stop: () => new Promise<void>((r) => server.close(() => r())) } as Simulator);
-  return { url, received };
+/** A capture endpoint that answers with `status()`, closed after the test. */
+async function startReceiver(status: () => number) {
+  const capture = await startWebhookCapture({ status });
+  running.push({ stop: () => capture.close() } as Simulator);
+  return capture;
 }
 
 describe('simulator kit', () => {
@@ -139,10 +127,10 @@ describe('simulator kit', () => {
       [2, 200],
     ]);
     const last = receiver.received.at(-1)!;
-    expect(last.headers['x-thing-signature']).toBe(hmacSha256('shh', last.body, 'base64'));
+    expect(last.headers['x-thing-signature']).toBe(hmacSha256('shh', last.rawBody, 'base64'));
     expect(last.headers['x-thing-topic']).toBe('thing/created');
 
-    receiver.received.length = 0;
+    receiver.clear();
     await control.faults({ duplicateWebhooks: true, reorderWebhooks: 2 });
     await post('green');
     await post('blue');

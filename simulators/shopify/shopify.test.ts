@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hmacSha256 } from '../../connectors/sdk/webhooks';
-import { startWebhookCapture } from '../../connectors/sdk/contracts/commerce';
-import type { WebhookCapture } from '../../connectors/sdk/contracts/commerce';
+import { startWebhookCapture } from '../../connectors/sdk/contracts/webhook-capture';
+import type { WebhookCapture } from '../../connectors/sdk/contracts/webhook-capture';
 import { simulatorControl } from '../kit/control';
 import { createShopifySimulator } from './index';
 

@@ -6,7 +6,12 @@
  */
 import { seededRandom } from '../kit/faults';
 import type { Simulator } from '../kit/simulator';
-import { add, isWhole, multiply, placesOf, round } from './decimal';
+import {
+  addDecimal as add,
+  multiplyDecimal as multiply,
+  toPlaces as round,
+} from '../../connectors/sdk/decimal';
+import { isWhole, placesOf } from './decimal';
 import { isoDate, portalId, sscc } from './ids';
 import type {
   PortalAckLine,

@@ -3,7 +3,8 @@ import type { Customer } from '../../../canonical-model/generated/index';
 import { MappingProblems, provisionalId } from '../../sdk/mapping';
 import { addressOf, currencyOf, optionalText, sourceOf, termsOf } from './common';
 import type { BcRecord } from './common';
-import { compareDecimal, moneyAmount } from '../decimal';
+import { compareDecimal } from '../../sdk/decimal';
+import { moneyAmount } from '../decimal';
 
 /** Maps one `customers` record read with `$expand=paymentTerm`; a blocked customer is on credit hold. */
 export function customerFromBc(

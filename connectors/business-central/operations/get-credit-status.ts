@@ -3,7 +3,8 @@ import { MappingProblems } from '../../sdk/mapping';
 import type { ReadOptions } from '../../sdk/ports/common';
 import type { CreditStatus } from '../../sdk/ports/erp';
 import type { BcContext } from '../context';
-import { compareDecimal, moneyAmount, subtractDecimal } from '../decimal';
+import { compareDecimal, subtractDecimal } from '../../sdk/decimal';
+import { moneyAmount } from '../decimal';
 import { currencyOf } from '../mappers/common';
 import { getRecord } from './get-record';
 

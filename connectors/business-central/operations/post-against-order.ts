@@ -7,7 +7,7 @@
 import { HubError } from '../../../platform/errors';
 import type { WriteResult } from '../../sdk/ports/common';
 import type { BcContext } from '../context';
-import { addDecimal, compareDecimal, subtractDecimal } from '../decimal';
+import { addDecimal, compareDecimal, subtractDecimal } from '../../sdk/decimal';
 import type { BcRecord } from '../mappers/common';
 import { jsonNumber } from '../../sdk/json';
 import { odataString } from '../transport';

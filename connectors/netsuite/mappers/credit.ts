@@ -1,7 +1,7 @@
 /** NetSuite customer credit fields → CreditStatus, in exact decimals. */
 import { MappingProblems } from '../../sdk/mapping';
 import type { CreditStatus } from '../../sdk/ports/erp';
-import { addDecimal, compareDecimal, subtractDecimal } from '../decimal';
+import { addDecimal, compareDecimal, subtractDecimal } from '../../sdk/decimal';
 import type { NsCustomer } from '../types';
 import { isoCurrency, money, optionalText } from './common';
 

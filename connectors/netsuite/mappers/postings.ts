@@ -1,7 +1,7 @@
 /** Canonical receipts, shipments and invoices → the bodies of NetSuite `!transform` calls. */
 import type { GoodsReceipt, Invoice, Shipment } from '../../../canonical-model/generated/index';
 import { jsonNumber } from '../../sdk/json';
-import { addDecimal } from '../decimal';
+import { addDecimal } from '../../sdk/decimal';
 
 /** One canonical line posted against a NetSuite order line. */
 export interface PostingLine {

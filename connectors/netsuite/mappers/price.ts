@@ -1,7 +1,7 @@
 /** The price NetSuite would charge: the customer's price level, the highest quantity break reached. */
 import { MappingProblems } from '../../sdk/mapping';
 import type { PriceQuote } from '../../sdk/ports/erp';
-import { compareDecimal } from '../decimal';
+import { compareDecimal } from '../../sdk/decimal';
 import type { NsCustomer, NsInventoryItem } from '../types';
 import { UOM_ALIASES, isoCurrency, money } from './common';
 

@@ -1,7 +1,7 @@
 /** NetSuite inventoryItem `locations` sublist → inventory valuation lines (quantity × average cost, exactly). */
 import { MappingProblems } from '../../sdk/mapping';
 import type { InventoryValuationLine } from '../../sdk/ports/erp';
-import { multiplyDecimal, roundDecimal } from '../decimal';
+import { multiplyDecimal, roundDecimal } from '../../sdk/decimal';
 import type { NsInventoryItem } from '../types';
 import { UOM_ALIASES, money } from './common';
 

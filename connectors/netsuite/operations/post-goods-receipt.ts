@@ -2,7 +2,7 @@
 import type { GoodsReceipt } from '../../../canonical-model/generated/index';
 import type { WriteContext, WriteResult } from '../../sdk/ports/common';
 import type { NetSuiteContext } from '../context';
-import { subtractDecimal } from '../decimal';
+import { subtractDecimal } from '../../sdk/decimal';
 import { matchOrderLine } from '../mappers/order-lines';
 import { itemReceiptToNetSuite } from '../mappers/postings';
 import type { PostingLine } from '../mappers/postings';

@@ -4,8 +4,6 @@
  * (signed, de-duplicable, mapped to valid canonical sales orders with exact ids), order reads with paging and
  * incremental filters, absolute stock settings, idempotent fulfilments, and the error kinds of every failure.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SalesOrder, Shipment } from '../../../canonical-model/generated/index';
 import { createCanonicalValidator } from '../../../canonical-model/validate';
@@ -14,53 +12,8 @@ import type { HubError } from '../../../platform/errors';
 import type { SimulatorControl } from '../../../simulators/kit/control';
 import type { CanonicalEvent, WriteContext } from '../ports/common';
 import type { CommercePort } from '../ports/commerce';
-import type { InboundWebhook, WebhookEnvelope, WebhookReceiver } from '../webhooks';
-
-/** An HTTP endpoint the store's webhooks are sent to; it records each delivery exactly as received. */
-export interface WebhookCapture {
-  url: string;
-  received: InboundWebhook[];
-  /** Resolves with the deliveries once at least `count` have arrived; fails after `timeoutMs`. */
-  waitFor(count: number, timeoutMs?: number): Promise<InboundWebhook[]>;
-  clear(): void;
-  close(): Promise<void>;
-}
-
-/** Starts a capture endpoint on a free loopback port. */
-export async function startWebhookCapture(): Promise<WebhookCapture> {
-  const received: InboundWebhook[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const headers: Record<string, string | undefined> = {};
-      for (const [name, value] of Object.entries(req.headers))
-        headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-      received.push({ rawBody: Buffer.concat(chunks), headers });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`,
-    received,
-    async waitFor(count, timeoutMs = 5_000) {
-      const until = Date.now() + timeoutMs;
-      while (received.length < count) {
-        if (Date.now() > until)
-          throw new Error(`expected ${count} webhook(s) within ${timeoutMs} ms, got ${received.length}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      return [...received];
-    },
-    clear: () => void received.splice(0),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+import type { WebhookEnvelope, WebhookReceiver } from '../webhooks';
+import type { WebhookCapture } from './webhook-capture';
 
 /** A line of an order the store is told to create; a null SKU or a price like "ten dollars" is passed as given. */
 export interface StoreOrderLine {

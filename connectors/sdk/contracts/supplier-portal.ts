@@ -18,6 +18,7 @@ import type { SimulatorControl } from '../../../simulators/kit/control';
 import type { ListOptions, Page, ReferenceResolver } from '../ports/common';
 import type { SupplierPortalPort } from '../ports/supplier-portal';
 import type { InboundWebhook, WebhookEnvelope, WebhookReceiver } from '../webhooks';
+import type { WebhookCapture } from './webhook-capture';
 
 /** An item the simulated supplier answers in a known way (the setup configures the portal so). */
 export interface ContractItem {
@@ -27,11 +28,6 @@ export interface ContractItem {
   /** Canonical unit code. */
   uom: string;
   unitPrice: string;
-}
-
-/** Where the portal delivers webhooks during a test: every delivery, as received, oldest first. */
-export interface WebhookCapture {
-  readonly received: InboundWebhook[];
 }
 
 /** What the suite needs from a connector's test file; built fresh for every test. */
@@ -47,7 +43,8 @@ export interface SupplierPortalContractSetup {
     receiver: WebhookReceiver<object>;
     config: object;
     wrongSecretConfig: object;
-    capture: WebhookCapture;
+    /** Where the portal delivers webhooks during the test. */
+    capture: Pick<WebhookCapture, 'received'>;
     /** How old a signature may be before it is refused as a replay. */
     toleranceSeconds: number;
   };

@@ -12,8 +12,6 @@
  *   capture endpoint the setup registered.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type {
   AdvanceShipNotice,
@@ -31,43 +29,7 @@ import type { CanonicalEvent, WriteContext } from '../ports/common';
 import type { WmsPort } from '../ports/wms';
 import type { ConnectorManifest } from '../types';
 import type { InboundWebhook, WebhookEnvelope } from '../webhooks';
-
-/** An HTTP endpoint that records every webhook posted to it and answers 200 with `acknowledgement`. */
-export interface WebhookCapture {
-  url: string;
-  /** Everything received, oldest first (raw bytes and lower-case headers). */
-  readonly received: InboundWebhook[];
-  clear(): void;
-  close(): Promise<void>;
-}
-
-/** Starts a capture endpoint on a free loopback port. */
-export async function startWebhookCapture(acknowledgement: unknown = {}): Promise<WebhookCapture> {
-  const received: InboundWebhook[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const headers: Record<string, string | undefined> = {};
-      for (const [name, value] of Object.entries(req.headers)) {
-        headers[name] = Array.isArray(value) ? value.join(', ') : value;
-      }
-      received.push({ rawBody: Buffer.concat(chunks), headers });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(acknowledgement));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`,
-    received,
-    clear: () => void received.splice(0),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+import type { WebhookCapture } from './webhook-capture';
 
 /** What a WMS connector's test file hands the suite: a port on a running simulator and the means to observe it. */
 export interface WmsContractSetup<Config extends object = object> {

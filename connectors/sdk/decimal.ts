@@ -1,6 +1,7 @@
 /**
- * Exact decimal arithmetic on decimal strings (bigint underneath): NetSuite money arrives as JSON numbers and the
- * hub never lets a double touch it — available credit and stock values are computed here.
+ * Exact arithmetic on the hub's decimal strings (bigint scaled by a power of ten). Vendors send money and quantities
+ * as JSON numbers; connectors and simulators compute credit, stock values and line amounts here, so a double never
+ * rounds a cent. Inputs are plain decimals ("-12.50"); trailing zeros are kept, "-0" never appears.
  */
 
 interface Scaled {
@@ -25,7 +26,7 @@ function format(units: bigint, scale: number): string {
   const negative = units < 0n;
   const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
   const out = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
-  return negative && /[1-9]/.test(out) ? `-${out}` : out;
+  return negative ? `-${out}` : out;
 }
 
 /** a + b. */
@@ -53,7 +54,7 @@ export function compareDecimal(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Rounds half away from zero to at most `places` decimals (fewer digits are left as they are). */
+/** Rounds half away from zero to at most `places` decimals (a value with fewer is returned as it is). */
 export function roundDecimal(text: string, places: number): string {
   const { units, scale } = scaled(text);
   if (scale <= places) return format(units, scale);
@@ -62,4 +63,10 @@ export function roundDecimal(text: string, places: number): string {
   let rounded = magnitude / divisor;
   if ((magnitude % divisor) * 2n >= divisor) rounded += 1n;
   return format(units < 0n ? -rounded : rounded, places);
+}
+
+/** Rounds half away from zero to exactly `places` decimals, padding with zeros ("3.1" → "3.10"). */
+export function toPlaces(text: string, places: number): string {
+  const { units, scale } = scaled(roundDecimal(text, places));
+  return format(units * 10n ** BigInt(places - scale), places);
 }
