@@ -57,9 +57,12 @@ const vendor: ConnectorManifest<{ webhookSecret: string }> = {
         encoding: 'hex',
       }),
     read: (w) => {
+      // Like real senders, the delivery id travels in a header: a replay must read the headers that came with it.
+      const deliveryId = w.headers['x-delivery'];
+      if (!deliveryId) return { malformed: 'no x-delivery header' };
       try {
         return {
-          deliveryId: w.headers['x-delivery'] ?? '',
+          deliveryId,
           topic: 'item/changed',
           payload: parseJson(w.rawBody.toString()),
         };

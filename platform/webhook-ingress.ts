@@ -54,6 +54,14 @@ function keptHeaders(headers: Record<string, string | undefined>): { name: strin
   );
 }
 
+/** The connector behind a delivery with its decrypted config, manifest and receiver; undefined without webhooks. */
+async function webhookConnector(deps: WebhookIngressDeps, connectorId: string) {
+  const connector = await deps.connectors.getDecryptedConfig(connectorId);
+  const manifest = deps.registry.getConnectorType(connector.type);
+  const receiver = manifest?.webhooks;
+  return { connector, found: manifest && receiver ? { manifest, receiver } : undefined };
+}
+
 /** Receives one webhook for `connectorId`. Unknown connectors throw the store's not-found error (404). */
 export async function receiveWebhook(
   deps: WebhookIngressDeps,
@@ -61,10 +69,9 @@ export async function receiveWebhook(
   webhook: InboundWebhook,
   correlationId?: string,
 ): Promise<IngressOutcome> {
-  const connector = await deps.connectors.getDecryptedConfig(connectorId);
-  const manifest = deps.registry.getConnectorType(connector.type);
-  const receiver = manifest?.webhooks;
-  if (!manifest || !receiver) return { outcome: 'no-webhooks', connectorType: connector.type };
+  const { connector, found } = await webhookConnector(deps, connectorId);
+  if (!found) return { outcome: 'no-webhooks', connectorType: connector.type };
+  const { manifest, receiver } = found;
   const count = (outcome: string) => deps.metrics.webhooks.inc({ connector_type: connector.type, outcome });
 
   const verdict = receiver.verify(connector.config, webhook);
@@ -75,6 +82,8 @@ export async function receiveWebhook(
   }
 
   const read = receiver.read(webhook);
+  const unreadable = 'malformed' in read ? read.malformed : undefined;
+  // A body that cannot be read has no delivery id of its own: its hash stands in, so a resend is still a duplicate.
   const envelope: WebhookEnvelope =
     'malformed' in read
       ? {
@@ -90,7 +99,7 @@ export async function receiveWebhook(
     return { outcome: 'duplicate', acknowledgement: receiver.acknowledgement };
   }
   try {
-    const base = {
+    const record = await deps.events.record({
       connectorId,
       connectorType: connector.type,
       deliveryId: envelope.deliveryId,
@@ -98,18 +107,16 @@ export async function receiveWebhook(
       rawBody: webhook.rawBody.toString('utf8'),
       headers: keptHeaders(webhook.headers),
       ...(correlationId === undefined ? {} : { correlationId }),
-    };
-    const record =
-      'malformed' in read
-        ? await deps.events.record({
-            ...base,
-            status: 'failed',
-            events: [],
-            error: { kind: 'data', message: `the body could not be read: ${read.malformed}` },
-          })
-        : await deps.events.record({ ...base, status: 'unpublished', events: [] });
+      events: [],
+      ...(unreadable === undefined
+        ? { status: 'unpublished' as const }
+        : {
+            status: 'failed' as const,
+            error: { kind: 'data', message: `the body could not be read: ${unreadable}` },
+          }),
+    });
     const processed =
-      'malformed' in read ? record : await process(deps, manifest, connector, record, envelope);
+      unreadable === undefined ? await process(deps, manifest, connector, record, envelope) : record;
     count(processed.status);
     return { outcome: 'stored', record: processed, acknowledgement: receiver.acknowledgement };
   } catch (err) {
@@ -119,19 +126,18 @@ export async function receiveWebhook(
   }
 }
 
-/** Maps a stored delivery again (after a connector fix) and publishes its events; the record keeps the count. */
+/**
+ * Reads a kept delivery again — its exact body and the headers it came with — after a connector fix, maps it and
+ * publishes its events; the record counts the replay.
+ */
 export async function replayInboundEvent(deps: WebhookIngressDeps, id: string): Promise<InboundEventRecord> {
   const record = await deps.events.get(id);
   if (record.status === 'accepted') return record;
-  const connector = await deps.connectors.getDecryptedConfig(record.connectorId);
-  const manifest = deps.registry.getConnectorType(connector.type);
-  const receiver = manifest?.webhooks;
-  if (!manifest || !receiver) {
-    throw new HubError('config', `connector type ${connector.type} no longer receives webhooks`);
-  }
-  const read = receiver.read({
+  const { connector, found } = await webhookConnector(deps, record.connectorId);
+  if (!found) throw new HubError('config', `connector type ${connector.type} no longer receives webhooks`);
+  const read = found.receiver.read({
     rawBody: Buffer.from(record.rawBody, 'utf8'),
-    headers: { 'x-topic': record.topic },
+    headers: Object.fromEntries(record.headers.map((h) => [h.name, h.value])),
   });
   if ('malformed' in read) {
     return deps.events.update(
@@ -140,14 +146,7 @@ export async function replayInboundEvent(deps: WebhookIngressDeps, id: string): 
       { replayed: true },
     );
   }
-  return process(
-    deps,
-    manifest,
-    connector,
-    record,
-    { ...read, topic: record.topic, deliveryId: record.deliveryId },
-    true,
-  );
+  return process(deps, found.manifest, connector, record, { ...read, deliveryId: record.deliveryId }, true);
 }
 
 async function process(
