@@ -6,6 +6,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { RETRYABLE_KINDS, classifyError } from '../platform/errors';
+import { truncateUtf8 } from '../platform/utf8';
 import type { FieldError, HubErrorKind } from '../platform/errors';
 import type { HubMetrics } from '../monitoring/metrics';
 
@@ -29,16 +30,6 @@ export interface HubFailureDetails {
 /** The stable ApplicationFailure type of a kind. */
 export const failureType = (kind: HubErrorKind): string => `${FAILURE_TYPE_PREFIX}${kind}`;
 
-/** Cuts `text` to at most `maxBytes` UTF-8 bytes without splitting a character. */
-export function truncateUtf8(text: string, maxBytes = UPSTREAM_EXCERPT_BYTES): string {
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length <= maxBytes) return text;
-  return bytes
-    .subarray(0, maxBytes)
-    .toString('utf8')
-    .replace(/\uFFFD+$/, '');
-}
-
 /**
  * Turns anything an activity threw into the ApplicationFailure Temporal acts on: retryable for `transient` and
  * `rate-limited` (with `nextRetryDelay` from `retryAfterMs`), non-retryable for every other kind. Failures that are
@@ -53,7 +44,7 @@ export function toTemporalFailure(err: unknown, context: { attempt?: number } = 
   if (hub.retryAfterMs !== undefined) details.retryAfterMs = hub.retryAfterMs;
   if (hub.upstream?.status !== undefined) details.upstreamStatus = hub.upstream.status;
   if (hub.upstream?.bodyExcerpt !== undefined) {
-    details.upstreamBodyExcerpt = truncateUtf8(hub.upstream.bodyExcerpt);
+    details.upstreamBodyExcerpt = truncateUtf8(hub.upstream.bodyExcerpt, UPSTREAM_EXCERPT_BYTES);
   }
   if (hub.fieldErrors?.length) details.fieldErrors = hub.fieldErrors;
   return ApplicationFailure.create({

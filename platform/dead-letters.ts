@@ -5,6 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db, Filter } from 'mongodb';
+import { NotFoundError, ConflictError } from './store-errors';
+import { truncateUtf8 } from './utf8';
+import { createWriteQueue } from './write-queue';
 import { COLLECTIONS } from './collections';
 import { HubError } from './errors';
 import type { FieldError, HubErrorKind } from './errors';
@@ -130,38 +133,6 @@ export interface DeadLetterPage {
   nextCursor?: string;
 }
 
-/** Thrown when a record with the given id does not exist; the API answers 404. */
-export class NotFoundError extends Error {
-  override readonly name = 'NotFoundError';
-  constructor(
-    readonly entity: string,
-    readonly id: string,
-  ) {
-    super(`${entity} ${id} not found`);
-  }
-}
-
-/** True for a NotFoundError from any store, recognised by name. */
-export function isNotFoundError(err: unknown): err is NotFoundError {
-  return (err as { name?: unknown } | null)?.name === 'NotFoundError';
-}
-
-/** Thrown when the record's status does not allow the action (replaying a resolved one); the API answers 409. */
-export class ConflictError extends Error {
-  override readonly name = 'ConflictError';
-  constructor(
-    message: string,
-    readonly currentStatus: string,
-  ) {
-    super(message);
-  }
-}
-
-/** True for a ConflictError from any store, recognised by name. */
-export function isConflictError(err: unknown): err is ConflictError {
-  return (err as { name?: unknown } | null)?.name === 'ConflictError';
-}
-
 /** Largest upstream body excerpt the store keeps, in UTF-8 bytes. */
 export const UPSTREAM_EXCERPT_LIMIT = 2048;
 
@@ -186,31 +157,6 @@ function toRecord(doc: DeadLetterDocument | null): DeadLetter | null {
   delete record.businessKeyValues;
   delete record.failureIds;
   return record;
-}
-
-/**
- * Runs the mutations given to it one after another. FerretDB v1 applies an update as read-modify-write without
- * isolation, so two concurrent updates of one document can lose one of them (MongoDB cannot); queueing a store's
- * writes makes that impossible within a process. Across processes a lost history entry remains possible on FerretDB
- * v1 only, and only when two processes change the same record in the same instant.
- * TODO: move to a shared platform helper once one exists; quarantine.ts uses it too.
- */
-export function createWriteQueue(): <T>(write: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(write: () => Promise<T>): Promise<T> => {
-    const run = tail.then(write, write);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-
-function truncateUtf8(text: string, maxBytes: number): string {
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length <= maxBytes) return text;
-  return bytes
-    .subarray(0, maxBytes)
-    .toString('utf8')
-    .replace(/\uFFFD+$/, '');
 }
 
 function cleanError(error: DeadLetterError): DeadLetterError {

@@ -5,7 +5,7 @@
  */
 import type { Collection, Db } from 'mongodb';
 import { COLLECTIONS } from './collections';
-import { createWriteQueue } from './dead-letters';
+import { createWriteQueue } from './write-queue';
 import { isDuplicateKeyError } from './mongo';
 
 /** Identifies one version of one inbound document from one source. */

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db, Filter } from 'mongodb';
 import { COLLECTIONS } from './collections';
-import { NotFoundError } from './dead-letters';
+import { NotFoundError } from './store-errors';
 import type { FieldError } from './errors';
 
 /** accepted — mapped and published; unpublished — mapped, the broker did not take it yet; failed — did not map. */

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import type { CrossReferenceStore } from '../canonical-model/cross-reference';
 import { COLLECTIONS } from './collections';
-import { createWriteQueue } from './dead-letters';
+import { createWriteQueue } from './write-queue';
 import { HubError, isHubError } from './errors';
 import type { InboundDedup, InboundKey } from './inbound-dedup';
 import type { Ownership } from './ownership';

@@ -5,7 +5,7 @@ import type { MongoClient } from 'mongodb';
 import type { Db } from 'mongodb';
 import { createQuarantine } from './quarantine';
 import type { Quarantine } from './quarantine';
-import { isConflictError, isNotFoundError } from './dead-letters';
+import { isConflictError, isNotFoundError } from './store-errors';
 import { isHubError } from './errors';
 
 // Runs against a real MongoDB-wire server (FerretDB in the local stack), in a database of its own.

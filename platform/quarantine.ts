@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import type { Collection, Db, Filter } from 'mongodb';
 import { COLLECTIONS } from './collections';
 import { HubError } from './errors';
-import { ConflictError, NotFoundError, createWriteQueue } from './dead-letters';
+import { ConflictError, NotFoundError } from './store-errors';
+import { createWriteQueue } from './write-queue';
 
 /** held until a person decides; released (to be applied) or discarded. */
 export type QuarantineStatus = 'held' | 'released' | 'discarded';

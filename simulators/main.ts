@@ -9,13 +9,12 @@ import { SIMULATORS } from './all';
 import type { Simulator } from './kit/simulator';
 
 function portOf(name: string, fallback: number): number {
-  const raw = process.env[`HUB_SIM_${name.toUpperCase().replace(/-/g, '_')}_PORT`];
+  const variable = `HUB_SIM_${name.toUpperCase().replace(/-/g, '_')}_PORT`;
+  const raw = process.env[variable];
   if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(
-      `HUB_SIM_${name.toUpperCase().replace(/-/g, '_')}_PORT must be a port number, not ${raw}`,
-    );
+    throw new Error(`${variable} must be a port number, not ${raw}`);
   }
   return port;
 }

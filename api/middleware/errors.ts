@@ -4,7 +4,7 @@ import { HttpProblem, problem, sendProblem } from '../problem';
 import type { Problem } from '../problem';
 import { classifyError, isHubError } from '../../platform/errors';
 import { isConflict, isNotFound } from '../../platform/connector-store';
-import { isConflictError, isNotFoundError } from '../../platform/dead-letters';
+import { isConflictError, isNotFoundError } from '../../platform/store-errors';
 
 /** The HTTP answer for an error a store or connector raised, or undefined when it is not one of ours. */
 function problemFor(err: unknown): Problem | undefined {
