@@ -116,7 +116,7 @@ export async function receiveWebhook(
           }),
     });
     const processed =
-      unreadable === undefined ? await process(deps, manifest, connector, record, envelope) : record;
+      unreadable === undefined ? await mapAndPublish(deps, manifest, connector, record, envelope) : record;
     count(processed.status);
     return { outcome: 'stored', record: processed, acknowledgement: receiver.acknowledgement };
   } catch (err) {
@@ -146,10 +146,17 @@ export async function replayInboundEvent(deps: WebhookIngressDeps, id: string): 
       { replayed: true },
     );
   }
-  return process(deps, found.manifest, connector, record, { ...read, deliveryId: record.deliveryId }, true);
+  return mapAndPublish(
+    deps,
+    found.manifest,
+    connector,
+    record,
+    { ...read, deliveryId: record.deliveryId },
+    true,
+  );
 }
 
-async function process(
+async function mapAndPublish(
   deps: WebhookIngressDeps,
   manifest: ConnectorManifest,
   connector: { id: string; config: Record<string, unknown> },
