@@ -1,5 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnCaptured } from './support/processes';
+import { validateConnectorConfig } from '../connectors/config';
+import { ediSftpConnector } from '../connectors/edi-sftp';
+import { createLogger } from '../monitoring/logger';
+import { freePort, spawnCaptured } from './support/processes';
 
 const stack = (args: string[], env: Record<string, string> = {}) =>
   spawnCaptured('bash', ['stack/stack.sh', ...args], env);
@@ -33,5 +39,38 @@ describe('stack/stack.sh', () => {
     const run = stack(['start', 'ferretdb']);
     expect((await run.exited).code).toBe(1);
     expect(run.output()).toMatch(/ferretdb of stack 'test' is already running/);
+  });
+
+  it('serves SFTP even when the checkout sits in a directory only its owner can enter', async () => {
+    // mktemp -d makes 0700 directories, and CI may clone into one: sshd must still read the key and serve files.
+    const privateDir = mkdtempSync(path.join(tmpdir(), 'hub-private-'));
+    expect(statSync(privateDir).mode & 0o777).toBe(0o700);
+    const env = {
+      HUB_CACHE_DIR: path.join(privateDir, 'cache'),
+      HUB_STACK_NAME: 'sftp-private-test',
+      HUB_SFTP_PORT: String(await freePort()),
+    };
+    try {
+      expect((await stack(['start', 'sshd'], env).exited).code).toBe(0);
+      const sshd = path.join(env.HUB_CACHE_DIR, 'stacks', env.HUB_STACK_NAME, 'sshd');
+      const printed = stack(['env'], env);
+      await printed.exited;
+      const user = /export HUB_SFTP_USER=(\S+)/.exec(printed.output())?.[1];
+      const config = validateConnectorConfig(ediSftpConnector, {
+        host: '127.0.0.1',
+        port: Number(env.HUB_SFTP_PORT),
+        username: user,
+        privateKey: readFileSync(path.join(sshd, 'client_ed25519'), 'utf8'),
+        hostKey: readFileSync(path.join(sshd, 'host_ed25519.pub'), 'utf8').split(' ').slice(0, 2).join(' '),
+        inboundDir: 'inbound',
+        outboundDir: 'outbound',
+      });
+      if (!config.valid) throw new Error(JSON.stringify(config.errors));
+      const result = await ediSftpConnector.check(config.value, { logger: createLogger('test', 'silent') });
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+    } finally {
+      await stack(['stop'], env).exited;
+      rmSync(privateDir, { recursive: true, force: true });
+    }
   });
 });
