@@ -16,6 +16,8 @@ export const DOCUMENT_TYPES = [
   'inventory-movement',
   'reservation',
   'return',
+  'sales-order-change',
+  'warehouse-shipping-order',
 ] as const;
 
 /** A canonical document type, e.g. `'sales-order'`; it is also the document's `documentType` value. */

@@ -114,4 +114,9 @@ export type {
   Return,
   ReturnLine,
   ReturnRefund,
+  SalesOrderChange,
+  SalesOrderChangeLine,
+  WarehouseShippingOrder,
+  WarehouseShippingOrderLine,
+  WarehouseShippingOrderTotals,
 } from './generated/index';

@@ -1777,7 +1777,7 @@ export interface components {
     };
     /**
      * PurchaseOrderAck
-     * @description A supplier's answer to a purchase order (X12 855): per line accepted, rejected, backordered or changed in quantity, price or date.
+     * @description An answer to a purchase order (X12 855): per line accepted, rejected, backordered or changed in quantity, price or date. Inbound (the default) a supplier answers our PO; outbound we answer a customer's PO, and then purchaseOrderId is the customer's PO as a canonical id and supplierId is our legal entity.
      */
     CanonicalPurchaseOrderAck: {
       ackDate: components['schemas']['CanonicalCommon']['$defs']['date'];
@@ -1786,6 +1786,13 @@ export interface components {
       ackNumber?: components['schemas']['CanonicalCommon']['$defs']['code'];
       attributes?: components['schemas']['CanonicalCommon']['$defs']['attributes'];
       currency?: components['schemas']['CanonicalCommon']['$defs']['currencyCode'];
+      /** @description For an outbound ack, the customer whose purchase order we answer. */
+      customerId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      /**
+       * @description inbound (the default when absent): a supplier answers our purchase order; outbound: we answer a customer's purchase order (X12 855 sent).
+       * @enum {string}
+       */
+      direction?: 'inbound' | 'outbound';
       /** @constant */
       documentType: 'purchase-order-ack';
       estimatedDeliveryDate?: components['schemas']['CanonicalCommon']['$defs']['date'];
@@ -1795,7 +1802,10 @@ export interface components {
       lines: components['schemas']['CanonicalPurchaseOrderAck']['$defs']['line'][];
       notes?: components['schemas']['CanonicalCommon']['$defs']['notes'];
       poNumber: components['schemas']['CanonicalCommon']['$defs']['code'];
+      /** @description The purchase order answered; for an outbound ack, the customer's PO as a canonical id. */
       purchaseOrderId: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      /** @description For an outbound ack, our sales order created from the customer's purchase order. */
+      salesOrderId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
       schemaVersion: components['schemas']['CanonicalCommon']['$defs']['schemaVersion'];
       source: components['schemas']['CanonicalCommon']['$defs']['source'];
       /**
@@ -1803,6 +1813,7 @@ export interface components {
        * @enum {string}
        */
       status: 'accepted' | 'accepted-with-changes' | 'rejected';
+      /** @description Who answers; for an outbound ack, our legal entity. */
       supplierId: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
       /** @description When the source system last changed the record. */
       updatedAt?: components['schemas']['CanonicalCommon']['$defs']['dateTime'];
@@ -2066,6 +2077,77 @@ export interface components {
       };
     };
     /**
+     * SalesOrderChange
+     * @description A customer's change or cancellation of an order it already placed (X12 860 buyer-initiated change, OAGIS ChangeSalesOrder); apply them in changeSequence order.
+     */
+    CanonicalSalesOrderChange: {
+      attributes?: components['schemas']['CanonicalCommon']['$defs']['attributes'];
+      /** @description The business date of the change request. */
+      changeDate: components['schemas']['CanonicalCommon']['$defs']['date'];
+      /** @description The customer's change order sequence (X12 BCH05); changes to one order are applied in this order. */
+      changeSequence?: components['schemas']['CanonicalCommon']['$defs']['code'];
+      customerId: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      /** @description The customer's purchase order number being changed (X12 BCH03). */
+      customerPoNumber: components['schemas']['CanonicalCommon']['$defs']['code'];
+      /** @constant */
+      documentType: 'sales-order-change';
+      id: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      legalEntityId: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      /** @description The changed lines; empty for a header-only change or a cancellation of the whole order. */
+      lines: components['schemas']['CanonicalSalesOrderChange']['$defs']['line'][];
+      notes?: components['schemas']['CanonicalCommon']['$defs']['notes'];
+      /**
+       * @description What the whole document does (X12 BCH01: 04 change, 01 cancellation of the order, 05 replace).
+       * @enum {string}
+       */
+      purpose: 'change' | 'cancel' | 'replace';
+      /** @description The new requested delivery date for the whole order, when it changes. */
+      requestedDeliveryDate?: components['schemas']['CanonicalCommon']['$defs']['date'];
+      /** @description The new requested ship date for the whole order, when it changes. */
+      requestedShipDate?: components['schemas']['CanonicalCommon']['$defs']['date'];
+      /** @description The canonical sales order this change applies to. */
+      salesOrderId: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      schemaVersion: components['schemas']['CanonicalCommon']['$defs']['schemaVersion'];
+      source: components['schemas']['CanonicalCommon']['$defs']['source'];
+      /** @description When the source system last changed the record. */
+      updatedAt?: components['schemas']['CanonicalCommon']['$defs']['dateTime'];
+      $defs: {
+        /**
+         * SalesOrderChangeLine
+         * @description One change to one order line; quantity and price are the new values, not differences.
+         */
+        line: {
+          /**
+           * @description Kind of change (X12 POC02: AI add, DI delete, QI quantity increase, QD quantity decrease, PC price, CT dates, RZ replace all values, CA other changes).
+           * @enum {string}
+           */
+          change:
+            | 'add'
+            | 'delete'
+            | 'quantity-increase'
+            | 'quantity-decrease'
+            | 'price'
+            | 'dates'
+            | 'replace'
+            | 'other';
+          /** @description The customer's own line reference (X12 POC01). */
+          customerLineNumber?: components['schemas']['CanonicalCommon']['$defs']['code'];
+          item: components['schemas']['CanonicalCommon']['$defs']['itemReference'];
+          /** @description The sales-order line changed (for an added line, the number it gets). */
+          lineNumber: components['schemas']['CanonicalCommon']['$defs']['lineNumber'];
+          notes?: components['schemas']['CanonicalCommon']['$defs']['notes'];
+          /** @description The new ordered quantity of the line (X12 POC03). */
+          quantity?: components['schemas']['CanonicalCommon']['$defs']['quantity'];
+          /** @description The quantity ordered before this change, when the customer states it. */
+          quantityOriginal?: components['schemas']['CanonicalCommon']['$defs']['quantity'];
+          /** @description The new requested delivery date of the line. */
+          requestedDeliveryDate?: components['schemas']['CanonicalCommon']['$defs']['date'];
+          /** @description The new price of one unit (X12 POC06). */
+          unitPrice?: components['schemas']['CanonicalCommon']['$defs']['money'];
+        } & (unknown & unknown);
+      };
+    };
+    /**
      * Shipment
      * @description A fulfilment of a sales order from one of our locations (WMS or 3PL): what was picked, packed and handed to a carrier, with tracking and short-picks.
      */
@@ -2181,6 +2263,74 @@ export interface components {
       tradingPartnerId?: components['schemas']['CanonicalCommon']['$defs']['code'];
       /** @description When the source system last changed the record. */
       updatedAt?: components['schemas']['CanonicalCommon']['$defs']['dateTime'];
+    };
+    /**
+     * WarehouseShippingOrder
+     * @description The depositor's instruction to a third-party warehouse to pick, pack and ship an order (X12 940, OAGIS WarehouseShippingOrder).
+     */
+    CanonicalWarehouseShippingOrder: {
+      attributes?: components['schemas']['CanonicalCommon']['$defs']['attributes'];
+      carrier?: components['schemas']['CanonicalCommon']['$defs']['carrier'];
+      /** @description The end customer's purchase order number (X12 W0503). */
+      customerPoNumber?: components['schemas']['CanonicalCommon']['$defs']['code'];
+      /** @description The owner of the goods as the warehouse knows it (X12 N1 DE). */
+      depositor?: components['schemas']['CanonicalCommon']['$defs']['party'];
+      /** @constant */
+      documentType: 'warehouse-shipping-order';
+      freightTerms?: components['schemas']['CanonicalCommon']['$defs']['freightTerms'];
+      id: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      legalEntityId: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      lines: components['schemas']['CanonicalWarehouseShippingOrder']['$defs']['line'][];
+      notes?: components['schemas']['CanonicalCommon']['$defs']['notes'];
+      /** @description The depositor's order number the warehouse quotes back (X12 W0502, W0602 on the 945). */
+      orderNumber: components['schemas']['CanonicalCommon']['$defs']['code'];
+      /**
+       * @description Whether this is a new order, cancels one sent before, or replaces it (X12 W0501).
+       * @enum {string}
+       */
+      purpose: 'original' | 'cancel' | 'replace';
+      /** @description When the goods should arrive (X12 G62 02). */
+      requestedDeliveryDate?: components['schemas']['CanonicalCommon']['$defs']['date'];
+      /** @description When the goods should leave the warehouse (X12 G62 10). */
+      requestedShipDate?: components['schemas']['CanonicalCommon']['$defs']['date'];
+      /** @description The canonical sales order being fulfilled, when there is one. */
+      salesOrderId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      schemaVersion: components['schemas']['CanonicalCommon']['$defs']['schemaVersion'];
+      /** @description The ship-from party printed on labels and bills of lading, when it is not the warehouse (X12 N1 SF). */
+      shipFrom?: components['schemas']['CanonicalCommon']['$defs']['party'];
+      shipTo: components['schemas']['CanonicalCommon']['$defs']['party'];
+      source: components['schemas']['CanonicalCommon']['$defs']['source'];
+      totals?: components['schemas']['CanonicalWarehouseShippingOrder']['$defs']['totals'];
+      /** @description When the source system last changed the record. */
+      updatedAt?: components['schemas']['CanonicalCommon']['$defs']['dateTime'];
+      /** @description The canonical location of the warehouse asked to ship (X12 N1 WH). */
+      warehouseLocationId: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      $defs: {
+        /**
+         * WarehouseShippingOrderLine
+         * @description One item and quantity the warehouse is to ship (X12 LX/W01).
+         */
+        line: {
+          item: components['schemas']['CanonicalCommon']['$defs']['itemReference'];
+          lineNumber: components['schemas']['CanonicalCommon']['$defs']['lineNumber'];
+          /** @description The lot to ship from, when the depositor names one. */
+          lot?: components['schemas']['CanonicalCommon']['$defs']['lot'];
+          notes?: components['schemas']['CanonicalCommon']['$defs']['notes'];
+          /** @description Quantity to ship (X12 W0101/W0102). */
+          quantity: components['schemas']['CanonicalCommon']['$defs']['quantity'];
+          /** @description The sales-order line this line fulfils. */
+          salesOrderLineNumber?: components['schemas']['CanonicalCommon']['$defs']['lineNumber'];
+        };
+        /**
+         * WarehouseShippingOrderTotals
+         * @description Order totals the warehouse checks the lines against (X12 W76).
+         */
+        totals: {
+          /** @description Total quantity ordered, in one unit of measure. */
+          quantity?: components['schemas']['CanonicalCommon']['$defs']['quantity'];
+          weight?: components['schemas']['CanonicalCommon']['$defs']['weight'];
+        };
+      };
     };
     CheckResult: {
       checks: {

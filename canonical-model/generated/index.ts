@@ -74,6 +74,12 @@ export type { InventoryInbound, InventoryLotPosition, InventoryPosition } from '
 export type { InventoryMovement } from './inventory-movement';
 export type { Reservation } from './reservation';
 export type { Return, ReturnLine, ReturnRefund } from './return';
+export type { SalesOrderChange, SalesOrderChangeLine } from './sales-order-change';
+export type {
+  WarehouseShippingOrder,
+  WarehouseShippingOrderLine,
+  WarehouseShippingOrderTotals,
+} from './warehouse-shipping-order';
 
 import type { Item } from './item';
 import type { Customer } from './customer';
@@ -91,6 +97,8 @@ import type { InventoryPosition } from './inventory-position';
 import type { InventoryMovement } from './inventory-movement';
 import type { Reservation } from './reservation';
 import type { Return } from './return';
+import type { SalesOrderChange } from './sales-order-change';
+import type { WarehouseShippingOrder } from './warehouse-shipping-order';
 
 /** Each canonical document type and the TypeScript type of its documents. */
 export interface CanonicalDocumentByType {
@@ -110,6 +118,8 @@ export interface CanonicalDocumentByType {
   'inventory-movement': InventoryMovement;
   reservation: Reservation;
   return: Return;
+  'sales-order-change': SalesOrderChange;
+  'warehouse-shipping-order': WarehouseShippingOrder;
 }
 
 /** Any canonical document. */

@@ -19,7 +19,7 @@ import type {
 } from './common';
 
 /**
- * A supplier's answer to a purchase order (X12 855): per line accepted, rejected, backordered or changed in quantity, price or date.
+ * An answer to a purchase order (X12 855): per line accepted, rejected, backordered or changed in quantity, price or date. Inbound (the default) a supplier answers our PO; outbound we answer a customer's PO, and then purchaseOrderId is the customer's PO as a canonical id and supplierId is our legal entity.
  */
 export interface PurchaseOrderAck {
   schemaVersion: SchemaVersion;
@@ -31,9 +31,27 @@ export interface PurchaseOrderAck {
    * When the source system last changed the record.
    */
   updatedAt?: Instant;
+  /**
+   * inbound (the default when absent): a supplier answers our purchase order; outbound: we answer a customer's purchase order (X12 855 sent).
+   */
+  direction?: 'inbound' | 'outbound';
+  /**
+   * The purchase order answered; for an outbound ack, the customer's PO as a canonical id.
+   */
   purchaseOrderId: CanonicalId;
   poNumber: Code;
+  /**
+   * Who answers; for an outbound ack, our legal entity.
+   */
   supplierId: CanonicalId;
+  /**
+   * For an outbound ack, the customer whose purchase order we answer.
+   */
+  customerId?: CanonicalId;
+  /**
+   * For an outbound ack, our sales order created from the customer's purchase order.
+   */
+  salesOrderId?: CanonicalId;
   /**
    * The supplier's acknowledgement or sales-order number.
    */
