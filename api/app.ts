@@ -14,6 +14,7 @@ import type { Ownership } from '../platform/ownership';
 import type { Quarantine } from '../platform/quarantine';
 import type { MasterData } from '../platform/master-data';
 import type { WebhookIngressDeps } from '../platform/webhook-ingress';
+import type { EdiDeps } from '../platform/edi/deps';
 import type { Contract } from './contract';
 import type { ResponseSealer } from './middleware/idempotency';
 import { requestContext } from './middleware/request-context';
@@ -26,6 +27,8 @@ import { connectorHandlers } from './routes/connectors';
 import { deadLetterHandlers } from './routes/dead-letters';
 import { masterDataHandlers } from './routes/master-data';
 import { webhookHandlers } from './routes/webhooks';
+import { ediHandlers } from './routes/edi';
+import { tradingPartnerHandlers } from './routes/trading-partners';
 
 /** Largest JSON body the API accepts; larger requests get 413 problem+json. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -49,6 +52,9 @@ export interface ApiDeps {
   quarantine: Quarantine;
   masterData: MasterData;
   webhooks: WebhookIngressDeps;
+  edi: EdiDeps;
+  /** Largest interchange taken over HTTP. */
+  ediMaxBytes?: number;
 }
 
 /** Builds the express app; it holds no state between requests, so any number of replicas can serve. */
@@ -86,6 +92,8 @@ export function createApp(deps: ApiDeps): Express {
       validator: deps.webhooks.validator,
     }),
     ...webhookHandlers(deps.webhooks),
+    ...tradingPartnerHandlers({ partners: deps.edi.partners, connectors: deps.connectors }),
+    ...ediHandlers(deps.edi, deps.ediMaxBytes === undefined ? {} : { maxBytes: deps.ediMaxBytes }),
   };
   app.use(contractRouter(deps.contract, handlers, deps));
   app.use(notFound);

@@ -21,6 +21,8 @@ import { createCanonicalValidator } from '../canonical-model/validate';
 import { createInboundEvents } from '../platform/inbound-events';
 import { getConnectorType, listConnectorTypes } from '../connectors/registry';
 import { ensureIndexesInBackground } from './ensure-indexes';
+import { createEdiStores } from '../platform/edi/deps';
+import { registerOverdueAckGauge } from '../monitoring/edi-acknowledgements';
 import { createLogger } from '../monitoring/logger';
 import { createMetrics } from '../monitoring/metrics';
 import { exitOnStartupError, onShutdown } from './shutdown';
@@ -46,6 +48,10 @@ async function main(): Promise<void> {
   const crossReferences = createCrossReferenceStore(db);
   const masterData = createMasterData(db, { dedup, ownership, crossReferences });
   const inboundEvents = createInboundEvents(db);
+  const edi = createEdiStores(db);
+  registerOverdueAckGauge(metrics.registry, edi.acks, (err) =>
+    logger.warn({ err }, 'overdue acknowledgements not counted in this scrape'),
+  );
   ensureIndexesInBackground(logger, [
     connectors,
     deadLetters,
@@ -55,6 +61,11 @@ async function main(): Promise<void> {
     crossReferences,
     masterData,
     inboundEvents,
+    edi.partners,
+    edi.interchanges,
+    edi.sets,
+    edi.controlNumbers,
+    edi.acks,
   ]);
 
   const app = createApp({
@@ -83,6 +94,16 @@ async function main(): Promise<void> {
       logger,
       metrics,
     },
+    edi: {
+      ...edi,
+      connectors,
+      registry: { getConnectorType, listConnectorTypes },
+      producer,
+      validator,
+      logger,
+      metrics,
+    },
+    ediMaxBytes: config.edi.maxBytes,
     checks: [
       { name: 'temporal', check: () => pingTemporal(temporal.connection) },
       { name: 'kafka', check: () => producer.ping() },

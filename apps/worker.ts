@@ -16,6 +16,12 @@ import { startMetricsServer } from '../monitoring/metrics-server';
 import { withActivityLogContext } from './activity-context';
 import { installTemporalRuntime } from './temporal-runtime';
 import { exitOnStartupError, onShutdown } from './shutdown';
+import { createConnectorStore } from '../platform/connector-store';
+import { createSecretBox } from '../platform/secrets';
+import { createCanonicalValidator } from '../canonical-model/validate';
+import { getConnectorType, listConnectorTypes } from '../connectors/registry';
+import { createEdiStores, ensureEdiIndexes } from '../platform/edi/deps';
+import { startSftpPoller } from '../platform/edi/sftp-poller';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -45,6 +51,20 @@ async function main(): Promise<void> {
     logger,
   });
 
+  const edi = createEdiStores(database.db);
+  await ensureEdiIndexes(edi);
+  const poller = config.edi.pollSftp
+    ? startSftpPoller({
+        ...edi,
+        connectors: createConnectorStore(database.db, createSecretBox(config.secrets.key)),
+        registry: { getConnectorType, listConnectorTypes },
+        producer,
+        validator: createCanonicalValidator(),
+        logger,
+        metrics,
+      })
+    : undefined;
+
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker = await Worker.create({
     connection,
@@ -64,6 +84,7 @@ async function main(): Promise<void> {
   onShutdown(logger, [
     ['temporal worker', () => Promise.resolve(worker.shutdown())],
     ['kafka consumer', () => smokeConsumer.stop()],
+    ['edi sftp poller', () => poller?.stop() ?? Promise.resolve()],
     ['kafka producer', () => producer.close()],
     ['database', () => database.close()],
     ['metrics', () => metricsServer.close()],

@@ -14,6 +14,12 @@ export interface HubMetrics {
   inboundDuplicates: Counter<'source'>;
   masterDataUpdates: Counter<'object_type' | 'outcome'>;
   webhooks: Counter<'connector_type' | 'outcome'>;
+  /** EDI interchanges received and sent, by direction and outcome. */
+  ediInterchanges: Counter<'direction' | 'status'>;
+  /** EDI transaction sets, by set id, direction and outcome. */
+  ediTransactionSets: Counter<'set' | 'direction' | 'status'>;
+  /** Bytes of EDI interchanges received and sent. */
+  ediBytes: Counter<'direction'>;
 }
 
 /** Creates a registry with the default process metrics and the hub's own; one per process, never global. */
@@ -71,6 +77,24 @@ export function createMetrics(service: 'api' | 'worker'): HubMetrics {
       name: 'hub_webhooks_total',
       help: 'Webhooks received, by connector type and outcome (accepted, unpublished, failed, duplicate, rejected-*)',
       labelNames: ['connector_type', 'outcome'],
+      registers: [registry],
+    }),
+    ediInterchanges: new Counter({
+      name: 'hub_edi_interchanges_total',
+      help: 'EDI interchanges, by direction and outcome (accepted, partially-accepted, rejected, duplicate, unreadable, sent, …)',
+      labelNames: ['direction', 'status'],
+      registers: [registry],
+    }),
+    ediTransactionSets: new Counter({
+      name: 'hub_edi_transaction_sets_total',
+      help: 'EDI transaction sets, by X12 set id, direction and outcome (accepted, rejected, failed, test, sent, …)',
+      labelNames: ['set', 'direction', 'status'],
+      registers: [registry],
+    }),
+    ediBytes: new Counter({
+      name: 'hub_edi_bytes_total',
+      help: 'Bytes of EDI interchanges received and sent, by direction',
+      labelNames: ['direction'],
       registers: [registry],
     }),
   };

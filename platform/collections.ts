@@ -13,4 +13,12 @@ export const COLLECTIONS = {
   rateLimits: 'rate_limits',
   masterData: 'master_data',
   inboundEvents: 'inbound_events',
+  ediPartners: 'edi_trading_partners',
+  ediControlNumbers: 'edi_control_numbers',
+  ediInterchanges: 'edi_interchanges',
+  ediInterchangeClaims: 'edi_interchange_claims',
+  ediTransactionSets: 'edi_transaction_sets',
+  ediOutboundGroups: 'edi_outbound_groups',
+  /** GridFS bucket name: `edi_raw.files` and `edi_raw.chunks`. */
+  ediRaw: 'edi_raw',
 } as const;

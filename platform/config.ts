@@ -28,6 +28,14 @@ const positiveInt: Parser<number> = (raw) =>
     ? { value: Number(raw) }
     : { error: 'must be a whole number from 1 to 1000000' };
 
+const byteCount: Parser<number> = (raw) =>
+  /^\d+$/.test(raw) && Number(raw) >= 1024 && Number(raw) <= 2 ** 40
+    ? { value: Number(raw) }
+    : { error: 'must be a number of bytes from 1024 to 1099511627776' };
+
+const flag: Parser<boolean> = (raw) =>
+  raw === 'true' || raw === 'false' ? { value: raw === 'true' } : { error: 'must be true or false' };
+
 const text: Parser<string> = (raw) => (raw.trim() ? { value: raw.trim() } : { error: 'must not be empty' });
 
 const hostPort: Parser<string> = (raw) =>
@@ -78,6 +86,16 @@ export const CONFIG_VARIABLES = {
     doc: 'Requests one API key may make per minute, shared by every API replica',
     parse: positiveInt,
   },
+  HUB_EDI_MAX_BYTES: {
+    default: '1073741824',
+    doc: 'Largest X12 interchange the API takes over HTTP, in bytes (larger ones go by SFTP)',
+    parse: byteCount,
+  },
+  HUB_EDI_POLL_SFTP: {
+    default: 'true',
+    doc: "Whether the worker polls EDI SFTP connectors' inbound folders (each at its pollIntervalSeconds)",
+    parse: flag,
+  },
   HUB_WORKER_METRICS_HOST: {
     default: '127.0.0.1',
     doc: "Address of the worker's /metrics server",
@@ -126,6 +144,7 @@ type Values = {
 export interface HubConfig {
   api: { host: string; port: number; rateLimitPerMinute: number };
   workerMetrics: { host: string; port: number };
+  edi: { maxBytes: number; pollSftp: boolean };
   temporal: { address: string; namespace: string; taskQueue: string };
   kafka: { brokers: string; clientId: string };
   mongo: { uri: string; database: string };
@@ -172,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       rateLimitPerMinute: values.HUB_API_RATE_LIMIT_PER_MINUTE,
     },
     workerMetrics: { host: values.HUB_WORKER_METRICS_HOST, port: values.HUB_WORKER_METRICS_PORT },
+    edi: { maxBytes: values.HUB_EDI_MAX_BYTES, pollSftp: values.HUB_EDI_POLL_SFTP },
     temporal: {
       address: values.HUB_TEMPORAL_ADDRESS,
       namespace: values.HUB_TEMPORAL_NAMESPACE,

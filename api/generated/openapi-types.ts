@@ -290,6 +290,205 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/edi/{connectorId}/interchanges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectorId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive an X12 interchange over HTTP; answers with each set's outcome and the acknowledgements.
+     * @description The body is the interchange exactly as the partner sent it (`Content-Type: application/edi-x12`), read as
+     *     a stream and kept byte for byte. The partner is found by the ISA sender and receiver among the profiles of
+     *     the connector. Each functional group gets a 997 (or 999), and a TA1 is generated when ISA14 asks for one,
+     *     when the profile says always, or when the envelope itself is broken. A duplicate ISA13 from the same
+     *     partner is not processed again (TA1 note 025). A body that is not X12 at all is answered 422 naming what
+     *     is wrong; its bytes are kept too (`interchangeId` in the problem).
+     */
+    post: operations['receiveInterchange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/edi/{connectorId}/outbound': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectorId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Generate one interchange for a partner from canonical documents and deliver it.
+     * @description Each document becomes one transaction set (855 from an outbound purchase-order-ack, 856 from an outbound
+     *     advance-ship-notice, 810 from an AR invoice, 850 from a purchase-order, 940 from a
+     *     warehouse-shipping-order), grouped by functional id, with control numbers reserved from the partner's
+     *     persisted sequences. SFTP connectors upload it atomically to the partner's outbound folder; others keep it
+     *     for pickup. Each group is then due for the partner's 997 within its agreed time.
+     */
+    post: operations['sendEdiDocuments'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/edi/{connectorId}/poll': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectorId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take the files waiting in an SFTP connector's inbound folder now, instead of at the next poll. */
+    post: operations['pollEdiInbox'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/edi/acknowledgements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Functional groups we sent and their 997s; `status=overdue` lists those past due without one. */
+    get: operations['listEdiAcknowledgements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/edi/interchanges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Interchanges received and sent, newest first. */
+    get: operations['listInterchanges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/edi/interchanges/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['InterchangeId'];
+      };
+      cookie?: never;
+    };
+    /** One interchange record. */
+    get: operations['getInterchange'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/edi/interchanges/{id}/raw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['InterchangeId'];
+      };
+      cookie?: never;
+    };
+    /** The original bytes of an interchange, exactly as received or sent. */
+    get: operations['getInterchangeRaw'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/edi/transaction-sets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Transaction sets, found by a business number (PO, order, ASN, invoice, shipment) or interchange. */
+    get: operations['listTransactionSets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/edi/transaction-sets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['TransactionSetId'];
+      };
+      cookie?: never;
+    };
+    /** One transaction set with the canonical documents it became and its own text. */
+    get: operations['getTransactionSet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/edi/transaction-sets/{id}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['TransactionSetId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Map a kept set again (after a mapping fix or a corrected profile) and publish what it becomes. */
+    post: operations['replayTransactionSet'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/inbound-events': {
     parameters: {
       query?: never;
@@ -639,6 +838,45 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/trading-partners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Trading partner profiles, optionally of one EDI connector. */
+    get: operations['listTradingPartners'];
+    put?: never;
+    /** Register a trading partner on an EDI connector (identified on the wire by its ISA and GS ids). */
+    post: operations['createTradingPartner'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/trading-partners/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['TradingPartnerId'];
+      };
+      cookie?: never;
+    };
+    /** One trading partner profile. */
+    get: operations['getTradingPartner'];
+    /** Replace a profile; `expectedRevision` must be the stored revision (409 otherwise). */
+    put: operations['replaceTradingPartner'];
+    post?: never;
+    /** Remove a profile; interchanges already received keep their records. */
+    delete: operations['deleteTradingPartner'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks/{connectorId}': {
     parameters: {
       query?: never;
@@ -699,7 +937,7 @@ export interface components {
     };
     /**
      * AdvanceShipNotice
-     * @description An advance ship notice (X12 856): the shipment, the orders in it, the packs (SSCC-18) of each order and the items in each pack.
+     * @description An advance ship notice (X12 856): the shipment, the orders in it, the packs (SSCC-18) of each order and the items in each pack, and items shipped loose (not in a labelled pack).
      */
     CanonicalAdvanceShipNotice: {
       /** @description Shipment identification (X12 BSN02). */
@@ -745,17 +983,23 @@ export interface components {
       $defs: {
         /**
          * AdvanceShipNoticeOrder
-         * @description One order in the shipment (X12 HL O level).
+         * @description One order in the shipment (X12 HL O level): its labelled packs, its loose items, or both.
          */
-        order: {
-          invoiceNumber?: components['schemas']['CanonicalCommon']['$defs']['code'];
-          packs: components['schemas']['CanonicalAdvanceShipNotice']['$defs']['pack'][];
-          /** @description The buyer's purchase order number (X12 PRF01). */
-          poNumber: components['schemas']['CanonicalCommon']['$defs']['code'];
-          purchaseOrderDate?: components['schemas']['CanonicalCommon']['$defs']['date'];
-          purchaseOrderId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
-          salesOrderId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
-        };
+        order:
+          | {
+              attributes?: components['schemas']['CanonicalCommon']['$defs']['attributes'];
+              invoiceNumber?: components['schemas']['CanonicalCommon']['$defs']['code'];
+              /** @description Items shipped loose, in no pack labelled with an SSCC (X12 S/O/I pick-pack: HL I directly under HL O). */
+              items?: components['schemas']['CanonicalAdvanceShipNotice']['$defs']['packItem'][];
+              packs?: components['schemas']['CanonicalAdvanceShipNotice']['$defs']['pack'][];
+              /** @description The buyer's purchase order number (X12 PRF01). */
+              poNumber: components['schemas']['CanonicalCommon']['$defs']['code'];
+              purchaseOrderDate?: components['schemas']['CanonicalCommon']['$defs']['date'];
+              purchaseOrderId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+              salesOrderId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+            }
+          | unknown
+          | unknown;
         /**
          * AdvanceShipNoticePack
          * @description One pack (carton or pallet) labelled with an SSCC-18 (X12 HL P or T level, MAN*GM).
@@ -773,14 +1017,15 @@ export interface components {
         };
         /**
          * AdvanceShipNoticeItem
-         * @description An item in a pack (X12 HL I level, LIN/SN1).
+         * @description An item in a pack or shipped loose (X12 HL I level, LIN/SN1).
          */
         packItem: {
+          attributes?: components['schemas']['CanonicalCommon']['$defs']['attributes'];
           item: components['schemas']['CanonicalCommon']['$defs']['itemReference'];
           /** @description The order line shipped. */
           lineNumber: components['schemas']['CanonicalCommon']['$defs']['lineNumber'];
           lot?: components['schemas']['CanonicalCommon']['$defs']['lot'];
-          /** @description Quantity shipped in this pack. */
+          /** @description Quantity shipped in this pack (or loose, for an order's items). */
           quantity: components['schemas']['CanonicalCommon']['$defs']['quantity'];
           quantityOrdered?: components['schemas']['CanonicalCommon']['$defs']['quantity'];
           serialNumbers?: components['schemas']['CanonicalCommon']['$defs']['serialNumbers'];
@@ -2420,6 +2665,221 @@ export interface components {
       updatedAt: string;
       workflowId: string;
     };
+    EdiAcknowledgementFile: {
+      /** @description The acknowledgement interchange as sent. */
+      content: string;
+      interchangeId: string;
+      /** @description e.g. ["TA1", "997"] */
+      setIds: string[];
+    };
+    EdiBusinessKeys: {
+      asnNumber?: string;
+      invoiceNumber?: string;
+      orderNumber?: string;
+      poNumber?: string;
+      shipmentNumber?: string;
+    };
+    /** @description One character that is not a letter, digit or space (control characters such as 0x1D are allowed). */
+    EdiDelimiter: string;
+    EdiGroupSummary: {
+      accepted: number;
+      codes: string[];
+      controlNumber: string;
+      functionalId: string;
+      included: number;
+      received: number;
+      /** @description AK901 (A */
+      status: string;
+      version: string;
+    };
+    EdiInterchange: {
+      acknowledgementInterchangeId?: string | null;
+      acknowledgementOf?: string | null;
+      byteCount: number;
+      connectorId: string;
+      /** @description ISA13. */
+      controlNumber: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @enum {string} */
+      direction: 'inbound' | 'outbound';
+      error?: components['schemas']['EdiProcessingError'];
+      fileName?: string | null;
+      groups: components['schemas']['EdiGroupSummary'][];
+      id: string;
+      partnerId: string | null;
+      receiver?: components['schemas']['EdiIsaIdentity'] | null;
+      sender?: components['schemas']['EdiIsaIdentity'] | null;
+      setIds?: string[];
+      sets: {
+        accepted: number;
+        failed: number;
+        mapped: number;
+        received: number;
+        rejected: number;
+      };
+      sha256?: string | null;
+      status: components['schemas']['EdiInterchangeStatus'];
+      ta1?: components['schemas']['EdiTa1'];
+      /** @enum {string} */
+      transport: 'http' | 'sftp' | 'api';
+      /** Format: date-time */
+      updatedAt: string;
+      /** @enum {string|null} */
+      usage?: 'P' | 'T' | 'I' | null;
+    };
+    /** @enum {string} */
+    EdiInterchangeStatus:
+      | 'receiving'
+      | 'accepted'
+      | 'accepted-with-errors'
+      | 'partially-accepted'
+      | 'rejected'
+      | 'duplicate'
+      | 'unreadable'
+      | 'sent'
+      | 'queued';
+    EdiIsaIdentity: {
+      id: string;
+      /** @description ISA05/ISA07 interchange id qualifier (01 DUNS, 08 UCC, 12 phone, 14 DUNS+4, ZZ mutually defined). */
+      qualifier: string;
+    };
+    EdiOutboundGroup: {
+      ackCodes?: string[];
+      ackInterchangeId?: string | null;
+      /** Format: date-time */
+      acknowledgedAt?: string | null;
+      connectorId?: string;
+      controlNumber: string;
+      /** Format: date-time */
+      dueAt: string;
+      functionalId: string;
+      interchangeControlNumber: string;
+      interchangeId: string;
+      overdue: boolean;
+      partnerId: string;
+      /** Format: date-time */
+      sentAt: string;
+      sets: {
+        codes?: string[];
+        controlNumber: string;
+        setId: string;
+        status?: string;
+      }[];
+      /** @enum {string} */
+      status: 'pending' | 'accepted' | 'accepted-with-errors' | 'partially-accepted' | 'rejected';
+    };
+    EdiOutboundRequest: {
+      documents: Record<string, never>[];
+      fileName?: string;
+      partnerId: string;
+    };
+    EdiOutboundResult: {
+      controlNumber: string;
+      delivery: {
+        /** @enum {string} */
+        method: 'sftp' | 'pickup';
+        path?: string;
+      };
+      interchangeId: string;
+      sets: {
+        controlNumber: string;
+        documentId: string;
+        documentType: string;
+        groupControlNumber: string;
+        setId: string;
+      }[];
+    };
+    EdiParty: {
+      gsId: string;
+      isa: components['schemas']['EdiIsaIdentity'];
+    };
+    EdiPollResult: {
+      files: {
+        acknowledgementPath?: string | null;
+        interchangeId?: string | null;
+        message?: string | null;
+        movedTo?: string | null;
+        name: string;
+        /** @enum {string} */
+        outcome: 'archived' | 'error-folder' | 'skipped';
+        status?: string | null;
+      }[];
+    };
+    EdiProcessingError: {
+      fieldErrors?: components['schemas']['FieldError'][];
+      kind: string;
+      message: string;
+    } | null;
+    EdiReceipt: {
+      acknowledgement: components['schemas']['EdiAcknowledgementFile'] | null;
+      controlNumber: string | null;
+      groups: components['schemas']['EdiGroupSummary'][];
+      interchangeId: string;
+      partnerId?: string | null;
+      sets: components['schemas']['EdiTransactionSet'][];
+      status: components['schemas']['EdiInterchangeStatus'];
+      ta1: components['schemas']['EdiTa1'];
+      /** @description True when more sets were received than listed here (see /v1/edi/transaction-sets). */
+      truncated?: boolean;
+    };
+    EdiSegmentError: {
+      /** @description AK304 segment syntax error code. */
+      code: string;
+      elements: {
+        /** @description AK403 element syntax error code. */
+        code: string;
+        component?: number;
+        dataElement?: string;
+        position: number;
+        value?: string;
+      }[];
+      loopId?: string;
+      /** @description Position in the set */
+      position: number;
+      segmentId: string;
+    };
+    /** @enum {string} */
+    EdiSetStatus:
+      'held' | 'accepted' | 'unpublished' | 'test' | 'rejected' | 'failed' | 'acknowledgement' | 'sent';
+    EdiTa1: {
+      message?: string;
+      note: string;
+      /** @enum {string} */
+      status: 'A' | 'E' | 'R';
+    } | null;
+    EdiTransactionSet: {
+      businessKeys: components['schemas']['EdiBusinessKeys'];
+      connectorId: string;
+      controlNumber: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @enum {string} */
+      direction: 'inbound' | 'outbound';
+      /** @description The canonical documents the set became (inbound) or was generated from (outbound). */
+      documents: Record<string, never>[];
+      error: components['schemas']['EdiProcessingError'];
+      functionalId: string;
+      groupControlNumber: string;
+      id: string;
+      interchangeId: string;
+      partnerId: string | null;
+      replays: number;
+      segmentCount?: number;
+      segmentErrors: components['schemas']['EdiSegmentError'][];
+      setId: string;
+      status: components['schemas']['EdiSetStatus'];
+      syntaxCodes: string[];
+      /** @description AK501 (A */
+      syntaxStatus: string | null;
+      /** @description From a test-indicator interchange (ISA15 T); never given to production flows. */
+      test: boolean;
+      /** @description The set from ST to SE as received. */
+      text?: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      warnings?: components['schemas']['FieldError'][];
+    };
     FieldError: {
       message: string;
       path: string;
@@ -2540,6 +3000,66 @@ export interface components {
     };
     /** @enum {string} */
     Role: 'admin' | 'system' | 'support' | 'viewer';
+    TradingPartner: {
+      /** Format: date-time */
+      createdAt: string;
+      id: string;
+      revision: number;
+      /** Format: date-time */
+      updatedAt: string;
+    } & components['schemas']['TradingPartnerInput'];
+    TradingPartnerInput: {
+      acknowledgement: {
+        expectedWithinMinutes: number;
+        /** @enum {string} */
+        setResponses: 'all' | 'errors-only';
+        /** @enum {string} */
+        ta1: 'on-request' | 'always';
+        /** @enum {string} */
+        type: '997' | '999';
+      };
+      connectorId: string;
+      delimiters: {
+        component: components['schemas']['EdiDelimiter'];
+        element: components['schemas']['EdiDelimiter'];
+        repetition?: components['schemas']['EdiDelimiter'];
+        segment: string;
+        /** @enum {string} */
+        suffix: '' | '\n' | '\r\n';
+      };
+      /** @description GS08 we send */
+      groupVersion: string;
+      /** @description ISA12 we send */
+      interchangeVersion: string;
+      legalEntityId: string;
+      name: string;
+      /** @description How the partner knows us in N1 loops (its vendor number for us, our GLN, our name). */
+      ourParty?: {
+        code?: string;
+        gln?: string;
+        name?: string;
+      };
+      partner: components['schemas']['EdiParty'];
+      /** @description Canonical id of the partner's customer, supplier or warehouse location record. */
+      partyId: string;
+      productIdQualifiers: ('UP' | 'UK' | 'EN' | 'VN' | 'VP' | 'BP' | 'IN' | 'SK' | 'MG' | 'CB' | 'UA')[];
+      /** @enum {string} */
+      role: 'customer' | 'supplier' | '3pl';
+      sets: {
+        /** @enum {string} */
+        direction: 'inbound' | 'outbound';
+        /** @enum {string} */
+        set: '850' | '860' | '855' | '856' | '810' | '846' | '940' | '945' | '997';
+      }[];
+      /** @description IANA time zone of the partner's dates and times. */
+      timeZone: string;
+      us: components['schemas']['EdiParty'];
+      /**
+       * @description ISA15 we send; a test partner's interchanges never reach production flows.
+       * @enum {string}
+       */
+      usage: 'P' | 'T';
+    };
   };
   responses: {
     /** @description The request is malformed or invalid; `errors` names each field. */
@@ -2624,8 +3144,11 @@ export interface components {
     /** @description Makes a retried POST safe; scoped to the calling key. */
     IdempotencyKey: string;
     InboundEventId: string;
+    InterchangeId: string;
     Limit: number;
     QuarantineId: string;
+    TradingPartnerId: string;
+    TransactionSetId: string;
   };
   requestBodies: never;
   headers: never;
@@ -3217,6 +3740,344 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DeadLetter'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  receiveInterchange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectorId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/edi-x12': string;
+      };
+    };
+    responses: {
+      /** @description Received; see each set's outcome and the acknowledgements generated. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EdiReceipt'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      /** @description The body is not `application/edi-x12`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not an X12 interchange the hub could read; its bytes are kept. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  sendEdiDocuments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        connectorId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EdiOutboundRequest'];
+      };
+    };
+    responses: {
+      /** @description Generated and delivered (or kept for pickup). */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EdiOutboundResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  pollEdiInbox: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectorId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What each file became. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EdiPollResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  listEdiAcknowledgements: {
+    parameters: {
+      query?: {
+        interchangeId?: string;
+        limit?: components['parameters']['Limit'];
+        partnerId?: string;
+        status?:
+          'pending' | 'overdue' | 'accepted' | 'accepted-with-errors' | 'partially-accepted' | 'rejected';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The groups. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['EdiOutboundGroup'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  listInterchanges: {
+    parameters: {
+      query?: {
+        connectorId?: string;
+        controlNumber?: string;
+        direction?: 'inbound' | 'outbound';
+        limit?: components['parameters']['Limit'];
+        partnerId?: string;
+        status?:
+          | 'receiving'
+          | 'accepted'
+          | 'accepted-with-errors'
+          | 'partially-accepted'
+          | 'rejected'
+          | 'duplicate'
+          | 'unreadable'
+          | 'sent'
+          | 'queued';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The interchanges. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['EdiInterchange'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getInterchange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['InterchangeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The interchange. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EdiInterchange'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getInterchangeRaw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['InterchangeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bytes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/edi-x12': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  listTransactionSets: {
+    parameters: {
+      query?: {
+        asnNumber?: string;
+        interchangeId?: string;
+        invoiceNumber?: string;
+        limit?: components['parameters']['Limit'];
+        orderNumber?: string;
+        partnerId?: string;
+        poNumber?: string;
+        setId?: string;
+        shipmentNumber?: string;
+        status?:
+          'held' | 'accepted' | 'unpublished' | 'test' | 'rejected' | 'failed' | 'acknowledgement' | 'sent';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The sets. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['EdiTransactionSet'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getTransactionSet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['TransactionSetId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The set. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EdiTransactionSet'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  replayTransactionSet: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: components['parameters']['TransactionSetId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The set after the replay. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EdiTransactionSet'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -3841,6 +4702,154 @@ export interface operations {
             workflowStatus: string;
           };
         };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  listTradingPartners: {
+    parameters: {
+      query?: {
+        connectorId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The profiles. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['TradingPartner'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  createTradingPartner: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TradingPartnerInput'];
+      };
+    };
+    responses: {
+      /** @description Registered. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TradingPartner'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getTradingPartner: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['TradingPartnerId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The profile. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TradingPartner'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  replaceTradingPartner: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['TradingPartnerId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          expectedRevision: number;
+        } & components['schemas']['TradingPartnerInput'];
+      };
+    };
+    responses: {
+      /** @description Replaced. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TradingPartner'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  deleteTradingPartner: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['TradingPartnerId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];

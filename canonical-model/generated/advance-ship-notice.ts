@@ -24,7 +24,7 @@ import type {
 } from './common';
 
 /**
- * An advance ship notice (X12 856): the shipment, the orders in it, the packs (SSCC-18) of each order and the items in each pack.
+ * An advance ship notice (X12 856): the shipment, the orders in it, the packs (SSCC-18) of each order and the items in each pack, and items shipped loose (not in a labelled pack).
  */
 export interface AdvanceShipNotice {
   schemaVersion: SchemaVersion;
@@ -77,7 +77,7 @@ export interface AdvanceShipNotice {
 }
 
 /**
- * One order in the shipment (X12 HL O level).
+ * One order in the shipment (X12 HL O level): its labelled packs, its loose items, or both.
  */
 export interface AdvanceShipNoticeOrder {
   /**
@@ -92,7 +92,15 @@ export interface AdvanceShipNoticeOrder {
    * @minItems 1
    * @maxItems 10000
    */
-  packs: AdvanceShipNoticePack[];
+  packs?: AdvanceShipNoticePack[];
+  /**
+   * Items shipped loose, in no pack labelled with an SSCC (X12 S/O/I pick-pack: HL I directly under HL O).
+   *
+   * @minItems 1
+   * @maxItems 10000
+   */
+  items?: AdvanceShipNoticeItem[];
+  attributes?: Attributes;
 }
 
 /**
@@ -116,7 +124,7 @@ export interface AdvanceShipNoticePack {
 }
 
 /**
- * An item in a pack (X12 HL I level, LIN/SN1).
+ * An item in a pack or shipped loose (X12 HL I level, LIN/SN1).
  */
 export interface AdvanceShipNoticeItem {
   /**
@@ -125,10 +133,11 @@ export interface AdvanceShipNoticeItem {
   lineNumber: LineNumber;
   item: ItemReference;
   /**
-   * Quantity shipped in this pack.
+   * Quantity shipped in this pack (or loose, for an order's items).
    */
   quantity: Quantity;
   quantityOrdered?: Quantity;
   lot?: Lot;
   serialNumbers?: SerialNumbers;
+  attributes?: Attributes;
 }

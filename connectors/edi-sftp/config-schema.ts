@@ -12,6 +12,8 @@ export type EdiSftpConfig = {
   inboundDir: string;
   outboundDir: string;
   archiveDir?: string;
+  errorDir?: string;
+  pollIntervalSeconds?: number;
   connectTimeoutMs: number;
   retry?: RetryConfig;
 };
@@ -78,6 +80,16 @@ export const ediSftpConfigSchema: ConfigSchema = {
     archiveDir: directory(
       'directory processed inbound files are moved to; required by the archive operation',
     ),
+    errorDir: directory(
+      'directory inbound files that could not be processed (not X12, unknown partner, rejected, duplicate) are moved to; defaults to the archive directory',
+    ),
+    pollIntervalSeconds: {
+      type: 'integer',
+      minimum: 5,
+      maximum: 86_400,
+      default: 60,
+      description: 'how often the worker takes the files waiting in the inbound directory',
+    },
     connectTimeoutMs: {
       type: 'integer',
       minimum: 1000,

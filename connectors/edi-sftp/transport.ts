@@ -6,6 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { Readable } from 'node:stream';
 import ssh2 from 'ssh2';
 import type { Algorithms, ClientErrorExtensions, FileEntryWithStats, SFTPWrapper, Stats } from 'ssh2';
 import { HubError, classifyError, isHubError } from '../../platform/errors';
@@ -88,6 +90,8 @@ export interface SftpConnection {
   /** Like stat, but undefined when the path does not exist. */
   statIfExists(file: string): Promise<Stats | undefined>;
   readFile(file: string): Promise<Buffer>;
+  /** Streams a file (large interchanges are never held in memory); errors arrive on the stream as HubErrors. */
+  readStream(file: string): Readable;
   /** Creates or truncates `file`; a missing parent directory is a 'config' error. */
   writeFile(file: string, data: Buffer): Promise<void>;
   /** Plain SFTP rename: fails when `to` exists (OpenSSH answers FAILURE), so nothing is silently overwritten. */
@@ -364,6 +368,12 @@ function wrapSession(
       }
     },
     readFile: (file) => call('read', file, 'file', (cb) => sftp.readFile(file, (err, data) => cb(err, data))),
+    readStream: (file) => {
+      const stream = sftp.createReadStream(file, { highWaterMark: 64 * 1024 });
+      const out = new PassThrough();
+      stream.on('error', (err: Error) => out.destroy(sftpError(err, endpoint, 'read', file, 'file')));
+      return stream.pipe(out);
+    },
     writeFile: (file, data) =>
       call<undefined>('write', file, 'directory', (cb) =>
         sftp.writeFile(file, data, { flag: 'w' }, done(cb)),

@@ -1,0 +1,36 @@
+/**
+ * Inbound X12 mappers: one per transaction set the hub reads, each a pure `(set, context) => MappedSet`. The
+ * registry is an explicit list (no scanning), keyed by ST01.
+ */
+import type { SetMapper } from './context';
+import { map810 } from './map-810';
+import { map846 } from './map-846';
+import { map850 } from './map-850';
+import { map855 } from './map-855';
+import { map856 } from './map-856';
+import { map860 } from './map-860';
+import { map945 } from './map-945';
+import { map997 } from './map-997';
+
+/** The inbound mapper of each transaction set id. */
+export const inboundMappers: Record<string, SetMapper> = {
+  '810': map810,
+  '846': map846,
+  '850': map850,
+  '855': map855,
+  '856': map856,
+  '860': map860,
+  '945': map945,
+  '997': map997,
+};
+
+export type {
+  AcknowledgedSet,
+  BusinessKeys,
+  InboundContext,
+  MappedDocument,
+  MappedSet,
+  ReceivedAcknowledgement,
+  SetMapper,
+} from './context';
+export { map810, map846, map850, map855, map856, map860, map945, map997 };
