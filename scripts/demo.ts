@@ -16,6 +16,7 @@ import { SIMULATED_CONNECTORS } from '../simulators/connector-configs';
 import type { SimulatedConnector } from '../simulators/connector-configs';
 import { SEEDED_VARIANTS } from '../simulators/shopify';
 import { SEED_CATALOG, SEED_SUPPLIERS } from '../simulators/supplier-portal';
+import { runEdiDemo } from './demo-edi';
 
 const LEGAL_ENTITY = 'le_acme_us';
 const api = required('HUB_API_URL');
@@ -167,6 +168,30 @@ async function main(): Promise<void> {
   }
   say(`inbound events kept by the hub so far: ${events.items.length}`);
   for (const [key, n] of summary) say(`  ${n} × ${key}`);
+
+  const sftpConnector = (
+    await call<{ items: View[] }>('GET', '/v1/connectors?type=edi-x12-sftp&limit=200')
+  ).items.find((v) => v.name === 'Demo trading partner (SFTP)');
+  if (sftpConnector) {
+    await runEdiDemo(
+      {
+        call,
+        raw: async (method, path, body, contentType) => {
+          const res = await fetch(`${api}${path}`, {
+            method,
+            headers: { authorization: `Bearer ${adminKey}`, 'content-type': contentType },
+            body,
+          });
+          return { status: res.status, body: await res.json() };
+        },
+        say,
+      },
+      sftpConnector.id,
+      LEGAL_ENTITY,
+    );
+  } else {
+    say('EDI: the demo SFTP connector is not registered; skipped');
+  }
 }
 
 main().catch((err: unknown) => {

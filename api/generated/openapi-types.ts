@@ -3029,6 +3029,13 @@ export interface components {
       };
       /** @description GS08 we send */
       groupVersion: string;
+      /**
+       * @description strict: a GTIN/UPC/EAN or SSCC with a wrong check digit fails the set; lenient: it is dropped from the
+       *     item or pack, kept in attributes and reported as a warning.
+       * @default strict
+       * @enum {string}
+       */
+      identifierChecks: 'strict' | 'lenient';
       /** @description ISA12 we send */
       interchangeVersion: string;
       legalEntityId: string;

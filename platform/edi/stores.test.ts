@@ -6,7 +6,7 @@ import { openTestDatabase } from '../../test/support/database';
 import { isConflictError, isNotFoundError } from '../store-errors';
 import { createControlNumbers } from './control-numbers';
 import { createPartnerStore } from './partner-store';
-import type { TradingPartnerInput } from './partner-store';
+import { partnerInput } from '../../test/support/edi';
 import { createRawStore } from './raw-store';
 
 // Against the real MongoDB-wire server of the test stack (FerretDB), in a database of its own.
@@ -20,31 +20,6 @@ afterAll(async () => {
   await db?.dropDatabase();
   await client?.close();
 });
-
-/** A realistic customer profile; tests change what they need. */
-export function partnerInput(overrides: Partial<TradingPartnerInput> = {}): TradingPartnerInput {
-  return {
-    connectorId: 'con_edi',
-    name: 'Grocer One',
-    legalEntityId: 'le-us',
-    role: 'customer',
-    partyId: 'cust-grocer-one',
-    partner: { isa: { qualifier: 'ZZ', id: 'GROCERONE' }, gsId: 'GROCERONE' },
-    us: { isa: { qualifier: 'ZZ', id: 'DISTHUB' }, gsId: 'DISTHUB' },
-    interchangeVersion: '00401',
-    groupVersion: '004010',
-    delimiters: { element: '*', component: '>', segment: '~', suffix: '\n' },
-    acknowledgement: { type: '997', ta1: 'on-request', setResponses: 'all', expectedWithinMinutes: 60 },
-    usage: 'P',
-    timeZone: 'America/Chicago',
-    productIdQualifiers: ['UP', 'VN'],
-    sets: [
-      { set: '850', direction: 'inbound' },
-      { set: '855', direction: 'outbound' },
-    ],
-    ...overrides,
-  };
-}
 
 describe('control numbers', () => {
   it('hands out consecutive numbers that are never reused, also by concurrent writers and a new process', async () => {

@@ -233,6 +233,72 @@ describe('EDI over HTTP and SFTP, through the API', () => {
     expect(paths).toContain('/documents/1/documentType');
   });
 
+  it('manages trading partner profiles, refusing bad ones with the field named', async () => {
+    const listed = await call<{ items: { id: string }[] }>(
+      'GET',
+      `/v1/trading-partners?connectorId=${connectorId}`,
+    );
+    expect(listed.body.items.map((p) => p.id)).toContain(customerId);
+    const again = await call('POST', '/v1/trading-partners', partnerBody(connectorId));
+    expect(again.status).toBe(409);
+    const bad = await call<{ errors: { path: string }[] }>(
+      'POST',
+      '/v1/trading-partners',
+      partnerBody(connectorId, {
+        partner: { isa: { qualifier: 'ZZ', id: 'OTHER' }, gsId: 'OTHER' },
+        timeZone: 'Mars/Olympus',
+        delimiters: { element: '*', component: '*', segment: '~', suffix: '' },
+      }),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e) => e.path).sort()).toEqual(['/delimiters', '/timeZone']);
+    const shape = await call<{ errors: { path: string }[] }>(
+      'POST',
+      '/v1/trading-partners',
+      partnerBody(connectorId, {
+        usage: 'X',
+        us: { isa: { qualifier: 'zz', id: 'DISTRIB' }, gsId: 'DISTRIB' },
+      }),
+    );
+    expect(shape.status).toBe(400);
+    expect(shape.body.errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['/usage', '/us/isa/qualifier']),
+    );
+  });
+
+  it('keeps a set that does not map as failed, found by its PO number, and maps it again after the profile is fixed', async () => {
+    const text = renumbered('v17_850_856_mappable.edi', '000000701', '000000741')
+      .toString('latin1')
+      .replace('PO-5001', 'PO-7401')
+      .replace('UP*012345678905~', 'UP*012345678901~');
+    const res = await postInterchange(api.url, connectorId, Buffer.from(text, 'latin1'));
+    expect(res.status).toBe(202);
+    const found = await call<{ items: SetView[] }>('GET', '/v1/edi/transaction-sets?poNumber=PO-7401');
+    const failed = found.body.items.find((s) => s.setId === '850')!;
+    expect(failed).toMatchObject({ status: 'failed', syntaxStatus: 'A' });
+    expect(failed.error?.fieldErrors?.[0]?.path).toBe('/7/PO107');
+    // The 997 accepted it: a 997 reports syntax; the business problem is the hub's to solve.
+    expect((res.body.acknowledgement as { content: string }).content).toMatch(/AK2\*850\*0001~\nAK5\*A/);
+
+    const profile = await call<Record<string, unknown>>('GET', `/v1/trading-partners/${customerId}`);
+    const { id: _id, createdAt: _c, updatedAt: _u, revision, ...input } = profile.body;
+    const fixed = await call('PUT', `/v1/trading-partners/${customerId}`, {
+      ...input,
+      identifierChecks: 'lenient',
+      expectedRevision: revision,
+    });
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    const replayed = await call<SetView & { replays: number }>(
+      'POST',
+      `/v1/edi/transaction-sets/${failed.id}/replay`,
+    );
+    expect(replayed.status, JSON.stringify(replayed.body)).toBe(200);
+    expect(replayed.body).toMatchObject({ status: 'accepted', replays: 1, error: null });
+    expect(replayed.body.documents[0]?.documentType).toBe('sales-order');
+    const twice = await call('POST', `/v1/edi/transaction-sets/${failed.id}/replay`);
+    expect(twice.status).toBe(409);
+  });
+
   it('a worker picks up a dropped file by itself', async () => {
     const worker = await startWorker({ HUB_MONGODB_DATABASE: database });
     try {

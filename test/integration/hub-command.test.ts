@@ -101,6 +101,10 @@ describe('command 1: npm run hub', () => {
     expect(output).toContain('master data: item WID-1001 from the ERP → applied');
     expect(output).toMatch(/supplier portal: PO-DEMO-\S+ published as po_/);
     expect(output).toMatch(/\d+ × shopify-commerce orders\/create \(accepted\)/);
+    expect(output).toMatch(/EDI over SFTP: EDI-PO-\d+\.x12 → archived, 997 written to outbound\/ack-/);
+    expect(output).toMatch(/EDI 850 EDI-PO-\d+: accepted → sales-order/);
+    expect(output).toMatch(/EDI over HTTP: 850 EDI-PO-\d+-H → 202 accepted \(accepted\)/);
+    expect(output).toMatch(/EDI 850 PO-EDI-\d+ to Demo Supplier: ISA13 \d{9}, sftp outbound\//);
     const ready = await fetch(`http://127.0.0.1:${ports.HUB_API_PORT}/readyz`);
     expect(ready.status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${ports.HUB_TEMPORAL_UI_PORT}/`)).status).toBe(200);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { stackSftpConfig } from '../../connectors/edi-sftp/test-server';
 import type { EdiSftpConfig } from '../../connectors/edi-sftp/config-schema';
 import { withSftp } from '../../connectors/edi-sftp/transport';
+import type { TradingPartnerInput } from '../../platform/edi/partner-store';
 import { adminHeaders, ROOT } from './processes';
 
 /** The bytes of a fixture in connectors/edi-x12/fixtures/. */
@@ -97,6 +98,31 @@ export function partnerBody(
       { set: '856', direction: 'inbound' },
       { set: '855', direction: 'outbound' },
       { set: '997', direction: 'inbound' },
+    ],
+    ...overrides,
+  };
+}
+
+/** A realistic customer profile; tests change what they need. */
+export function partnerInput(overrides: Partial<TradingPartnerInput> = {}): TradingPartnerInput {
+  return {
+    connectorId: 'con_edi',
+    name: 'Grocer One',
+    legalEntityId: 'le-us',
+    role: 'customer',
+    partyId: 'cust-grocer-one',
+    partner: { isa: { qualifier: 'ZZ', id: 'GROCERONE' }, gsId: 'GROCERONE' },
+    us: { isa: { qualifier: 'ZZ', id: 'DISTHUB' }, gsId: 'DISTHUB' },
+    interchangeVersion: '00401',
+    groupVersion: '004010',
+    delimiters: { element: '*', component: '>', segment: '~', suffix: '\n' },
+    acknowledgement: { type: '997', ta1: 'on-request', setResponses: 'all', expectedWithinMinutes: 60 },
+    usage: 'P',
+    timeZone: 'America/Chicago',
+    productIdQualifiers: ['UP', 'VN'],
+    sets: [
+      { set: '850', direction: 'inbound' },
+      { set: '855', direction: 'outbound' },
     ],
     ...overrides,
   };
