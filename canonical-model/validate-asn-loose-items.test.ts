@@ -11,7 +11,7 @@ beforeAll(() => {
 
 /** The fixture ASN whose only order ships its items loose (X12 S/O/I pick-pack) instead of in packs. */
 function looseAsn(): AdvanceShipNotice {
-  const asn = loadFixture('advance-ship-notice') as AdvanceShipNotice;
+  const asn = loadFixture('advance-ship-notice');
   const order = asn.orders[0]!;
   const items = order.packs!.flatMap((pack) => pack.items);
   delete order.packs;
@@ -32,7 +32,7 @@ describe('AdvanceShipNotice orders: labelled packs, loose items, or both', () =>
   });
 
   it('accepts an order with packs and loose items, with attributes on the order and a loose item', () => {
-    const asn = loadFixture('advance-ship-notice') as AdvanceShipNotice;
+    const asn = loadFixture('advance-ship-notice');
     const order = asn.orders[0]!;
     order.items = [{ ...order.packs![1]!.items[0]!, attributes: { invalidSscc: '006141411234567907' } }];
     order.attributes = { dock: '4' };

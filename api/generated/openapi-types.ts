@@ -3008,6 +3008,8 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     } & components['schemas']['TradingPartnerInput'];
+    TradingPartnerCreate: components['schemas']['TradingPartnerInput'];
+    /** @description The fields of a profile; TradingPartnerCreate and the PUT body close it to unknown fields. */
     TradingPartnerInput: {
       acknowledgement: {
         expectedWithinMinutes: number;
@@ -4757,7 +4759,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['TradingPartnerInput'];
+        'application/json': components['schemas']['TradingPartnerCreate'];
       };
     };
     responses: {

@@ -71,7 +71,7 @@ describe('supplier-portal mappers', () => {
       asnNumber: 'ASN-100117',
       carrier: { scac: 'UPSN', mode: 'ltl' },
     });
-    const packs = asn.orders[0]!.packs;
+    const packs = asn.orders[0]!.packs ?? [];
     expect(packs.map((p) => p.sscc)).toEqual([
       '006141410000000012',
       '006141410000000029',

@@ -31,15 +31,16 @@ beforeAll(async () => {
   deps = {
     ...stores,
     connectors: {
-      get: async (id: string) => ({ id, kind: 'edi', type: 'edi-x12-api' }),
+      get: (id: string) => Promise.resolve({ id, kind: 'edi', type: 'edi-x12-api' }),
     } as unknown as ConnectorStore,
     registry: { getConnectorType: () => undefined, listConnectorTypes: () => [] },
     producer: {
-      send: async (_topic: string, key: string, value: Buffer) => {
+      send: (_topic: string, key: string, value: Buffer) => {
         published.push({
           key,
           document: (JSON.parse(value.toString()) as { document: { documentType: string } }).document,
         });
+        return Promise.resolve();
       },
     },
     validator: createCanonicalValidator(),
@@ -131,18 +132,28 @@ describe('the public samples, received end to end', () => {
     expect(lenient.sets[0]!.warnings?.length).toBeGreaterThan(0);
   });
 
-  it('05 pick-pack 856 (S/O/I, 004060, "-" in data): an ASN for PO 99999817 with its items loose', async () => {
+  it('05 pick-pack 856 (S/O/I, 004060, "-" in data): strict names its bad UPCs; lenient gives the ASN with loose items', async () => {
+    const strict = await receive(
+      '05_856_pickpack_SOI_004060.edi',
+      ['12', '4405197800'],
+      ['01', '999999999'],
+      { role: 'supplier' },
+    );
+    expect(strict.sets[0]!.status).toBe('failed');
+    expect(strict.sets[0]!.error?.fieldErrors?.map((e) => e.path)).toEqual(['/21/LIN05', '/26/LIN05']);
     const r = await receive('05_856_pickpack_SOI_004060.edi', ['12', '4405197800'], ['01', '999999999'], {
       role: 'supplier',
+      identifierChecks: 'lenient',
     });
     expect(r.sets[0]!.status, JSON.stringify(r.sets[0]!.error)).toBe('accepted');
     const asn = r.sets[0]!.documents[0] as unknown as {
       asnNumber: string;
       billOfLading: string;
-      orders: { poNumber: string }[];
+      orders: { poNumber: string; items: { quantity: { value: string } }[] }[];
     };
     expect(asn).toMatchObject({ asnNumber: '829716', billOfLading: '999999-001' });
     expect(asn.orders[0]!.poNumber).toBe('99999817');
+    expect(asn.orders[0]!.items.map((i) => i.quantity.value)).toEqual(['24', '6']);
   });
 
   it('08 940 to a 3PL: acknowledged A (legacy GS07 T tolerated), kept: the hub sends 940s and does not take them', async () => {

@@ -14,6 +14,8 @@ export class IdentifierChecks {
   constructor(
     readonly lenient: boolean,
     readonly warnings: FieldError[],
+    /** Under lenient checks, a line whose only id is a bad GS1 key keeps it as the partner's own item code. */
+    readonly fallbackQualifier: 'VENDOR_PART' | 'BUYER_PART' = 'VENDOR_PART',
   ) {}
 
   /** Records a warning on element `n` of a segment, once per field (a pack's label is read for each item). */
@@ -25,7 +27,11 @@ export class IdentifierChecks {
 
 /** The partner's identifier policy; warnings go to `warnings` (the set's `MappedSet.warnings`). */
 export function identifierChecksOf(context: InboundContext, warnings: FieldError[]): IdentifierChecks {
-  return new IdentifierChecks(context.partner.identifierChecks === 'lenient', warnings);
+  return new IdentifierChecks(
+    context.partner.identifierChecks === 'lenient',
+    warnings,
+    context.partner.role === 'customer' ? 'BUYER_PART' : 'VENDOR_PART',
+  );
 }
 
 /** The attribute key that keeps a bad value: `invalidUpc`, then `invalidUpc2`, … when a line has several. */

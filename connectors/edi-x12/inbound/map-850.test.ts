@@ -80,6 +80,23 @@ describe('850 → SalesOrder', () => {
     ]);
   });
 
+  it("keeps a bad UPC as the customer's own item code, with a warning, for a 'lenient' partner", () => {
+    const text = inline('PO1*1*5*EA*1.25**UP*036000291453~CTT*1*5');
+    const lenient = partnerContext({ partner: { ...context.partner, identifierChecks: 'lenient' } });
+    const mapped = map850(setsFromText(text)[0]!, lenient);
+    const order = mapped.documents[0] as SalesOrder;
+    expect(order.lines[0]!.item.identifiers).toEqual([{ qualifier: 'BUYER_PART', value: '036000291453' }]);
+    expect(mapped.warnings).toEqual([
+      {
+        path: '/4/PO107',
+        message:
+          '"036000291453" is not a valid UPC (UP): GTIN check digit is wrong: expected 2 as the last digit, got 3; ' +
+          'the line has no other product id, so "036000291453" is kept as BUYER_PART',
+      },
+    ]);
+    expectValidDocuments(mapped);
+  });
+
   it('names a bad order date, an unknown unit and a wrong CTT hash total', () => {
     const text = envelope(
       'PO',

@@ -8,6 +8,9 @@ import { MappingProblems } from '../../sdk/mapping';
 import type { TransactionSet } from '../x12/types';
 import { checkCtt } from './check-ctt';
 import type { InboundContext, MappedSet } from './context';
+import type { FieldError } from '../../../platform/errors';
+import { identifierChecksOf } from './identifier-checks';
+import type { IdentifierChecks } from './identifier-checks';
 import { documentHead, partnerDocumentId } from './document-source';
 import {
   carrierOf,
@@ -63,8 +66,9 @@ function readOrderLine(
   loop: At[],
   ordinal: number,
   currency: string,
+  checks: IdentifierChecks,
 ) {
-  const line = readLine(reader, context, loop);
+  const line = readLine(reader, context, loop, undefined, true, checks);
   const attributes: Record<string, string | boolean> = { ...line.attributes };
   if (line.basis) attributes.priceBasis = line.basis;
   // Retail partners often send no price and expect the agreed catalog price; the order keeps 0 and says so.
@@ -117,7 +121,9 @@ export function map850(set: TransactionSet, context: InboundContext): MappedSet 
   const shipTo = requireParty(reader, parties, ['ST'], beg ?? all[0]!, 'ship-to');
   const billTo = parties.get('BT')?.party;
   if (!loops.length) problems.add(`/${(beg ?? all[0]!).position}/PO1`, 'the order has no lines (PO1)');
-  const read = loops.map((loop, i) => readOrderLine(reader, context, loop, i + 1, currency));
+  const warnings: FieldError[] = [];
+  const checks = identifierChecksOf(context, warnings);
+  const read = loops.map((loop, i) => readOrderLine(reader, context, loop, i + 1, currency, checks));
   checkCtt(reader, firstOf(summary, 'CTT'), loops.length, 'line items (PO1)', [read.map((r) => r.quantity)]);
   const headerCharges = segmentsOf(header, 'SAC').flatMap((sac) => chargeOf(reader, sac, currency) ?? []);
   problems.throwIfAny(`850 set ${set.controlNumber}${poNumber ? ` (PO ${poNumber})` : ''}`);
@@ -168,5 +174,9 @@ export function map850(set: TransactionSet, context: InboundContext): MappedSet 
     ...(notes.length ? { notes } : {}),
     ...(Object.keys(attributes).length ? { attributes } : {}),
   };
-  return { documents: [order], businessKeys: { poNumber, orderNumber: poNumber } };
+  return {
+    documents: [order],
+    businessKeys: { poNumber, orderNumber: poNumber },
+    ...(warnings.length ? { warnings } : {}),
+  };
 }

@@ -28,7 +28,7 @@ const asnOf = (text: string, context = supplier) => {
 };
 
 describe('856 → AdvanceShipNotice', () => {
-  it('refuses sample 04 as sent: its SSCCs and three of its GTINs have wrong check digits, each named', () => {
+  it('refuses sample 04 as sent (strict, the default): its SSCCs and three GTINs have wrong check digits, each named', () => {
     const errors = dataErrorsOf(() =>
       map856(setsFromText(readFixture('04_856_crossdock_SOPI_newline.edi'))[0]!, supplier),
     );
@@ -68,11 +68,11 @@ describe('856 → AdvanceShipNotice', () => {
     expect(asn.shipFrom.code).toBe('000009');
     // The ship-to is our location: it gets a provisional location id scoped to the partner.
     expect(asn.shipTo.locationId).toBe('edi-main:location:tp-vendor:92:0001');
-    expect(asn.orders.map((o) => [o.poNumber, o.invoiceNumber, o.packs.length])).toEqual([
+    expect(asn.orders.map((o) => [o.poNumber, o.invoiceNumber, o.packs?.length])).toEqual([
       ['POREF00', '0000021', 4],
       ['POREF01', '0000022', 1],
     ]);
-    const packs = asn.orders.flatMap((o) => o.packs);
+    const packs = asn.orders.flatMap((o) => o.packs ?? []);
     // MAN*GM carries 20 digits: the AI 00 is stripped, leaving the SSCC-18.
     expect(packs.map((p) => p.sscc.slice(0, 17))).toEqual([
       '00071567000215236',
@@ -141,11 +141,11 @@ describe('856 → AdvanceShipNotice', () => {
     expect(asn.shippedAt).toBe('2024-07-10T09:30:00-05:00');
     expect(asn.shipTo).toMatchObject({ gln: withGs1CheckDigit('061414100000') });
     expect(asn.orders[0]).toMatchObject({ poNumber: 'PO-1', purchaseOrderDate: '2024-06-01' });
-    expect(asn.orders[0]!.packs.map((p) => [p.sscc, p.items[0]!.lineNumber, p.items[0]!.quantity])).toEqual([
+    expect(asn.orders[0]!.packs!.map((p) => [p.sscc, p.items[0]!.lineNumber, p.items[0]!.quantity])).toEqual([
       [sscc1, 1, { value: '4', uom: 'EA' }],
       [sscc2, 2, { value: '2', uom: 'CS' }],
     ]);
-    expect(asn.orders[0]!.packs[0]!.items[0]!.quantityOrdered).toEqual({ value: '6', uom: 'EA' });
+    expect(asn.orders[0]!.packs![0]!.items[0]!.quantityOrdered).toEqual({ value: '6', uom: 'EA' });
   });
 
   it('reads our own 856 back as an outbound ASN to the customer', () => {
@@ -153,14 +153,6 @@ describe('856 → AdvanceShipNotice', () => {
     expect(asn).toMatchObject({ direction: 'outbound', customerId: 'cust-acme' });
     expect(asn.orders[0]!.salesOrderId).toBe('edi-main:sales-order:tp-acme:POREF00');
     expect(asn.shipFrom.locationId).toBe('edi-main:location:tp-acme:92:000009');
-  });
-
-  it('refuses the pick-pack sample 05: no ship-to, unlabelled items and placeholder UPCs, each named', () => {
-    const errors = dataErrorsOf(() =>
-      map856(setsFromText(readFixture('05_856_pickpack_SOI_004060.edi'))[0]!, supplier),
-    );
-    expect(pathsOf(errors)).toEqual(['/20/HL03', '/21/LIN05', '/25/HL03', '/26/LIN05', '/3/N1']);
-    // The repetition separator "-" did not split data: the BOL and ZIP code were read whole (no error on them).
   });
 
   it('checks CTT01 against the number of HL levels', () => {

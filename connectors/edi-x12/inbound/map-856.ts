@@ -1,15 +1,12 @@
 /**
  * 856 Ship Notice/Manifest → canonical AdvanceShipNotice. The HL tree is built from parent links; S/O/P/I
  * (BSN05 0001), S/O/T/P/I, S/O/I with the carton SSCC on the item (0004) and S/O/I/P (0002) all resolve to
- * order → pack (SSCC) → item. From a supplier (perspective 'hub') the ASN is inbound; our own 856 read back
- * (perspective 'partner') is outbound to the customer.
+ * order → pack (SSCC) → item; S/O/I without labels (pick-pack) to order → loose items (place-asn-items.ts). From a
+ * supplier (perspective 'hub') the ASN is inbound; our own 856 read back (perspective 'partner') is outbound to
+ * the customer.
  */
-import type {
-  AdvanceShipNotice,
-  AdvanceShipNoticeItem,
-  AdvanceShipNoticeOrder,
-  AdvanceShipNoticePack,
-} from '../../../canonical-model/generated/index';
+import type { AdvanceShipNotice, AdvanceShipNoticeOrder } from '../../../canonical-model/generated/index';
+import type { FieldError } from '../../../platform/errors';
 import { MappingProblems } from '../../sdk/mapping';
 import type { TransactionSet } from '../x12/types';
 import { ancestorAt, buildHlTree } from './build-hl-tree';
@@ -17,12 +14,16 @@ import type { HlNode } from './build-hl-tree';
 import { checkCtt } from './check-ctt';
 import type { InboundContext, MappedSet } from './context';
 import { documentHead, hubDocumentId, partnerDocumentId } from './document-source';
-import { readAsnItem, ssccOf, trackingOf, weightOf } from './read-asn-levels';
+import { identifierChecksOf } from './identifier-checks';
+import { placeItem } from './place-asn-items';
+import type { OrderBuild } from './place-asn-items';
+import { readAsnItem, weightOf } from './read-asn-levels';
 import { carrierOf, fobCode, freightTermsOf } from './read-commercial';
 import { ElementReader } from './read-elements';
 import { readParties, requireParty } from './read-party';
 import { bodyAndSummary, firstOf, optional, positioned, segmentsOf, value } from './read-set';
 import type { At } from './read-set';
+import { readShipTo } from './read-ship-to';
 import { requireSegment } from './require-segment';
 
 /** BSN01 transaction set purpose → ASN purpose (14 "advance notification" is an original notice). */
@@ -35,37 +36,6 @@ const PURPOSES: Record<string, AdvanceShipNotice['purpose']> = {
   '01': 'cancel',
   '03': 'cancel',
 };
-
-interface PackBuild {
-  pack: AdvanceShipNoticePack;
-  node: HlNode;
-}
-
-/** Where an item sits: the pack level above it, a pack level below it (S/O/I/P), or its own MAN*GM. */
-function placementsOf(
-  reader: ElementReader,
-  item: HlNode,
-  shipped: string,
-): { node: HlNode; quantity?: string }[] {
-  const above = ancestorAt(item, ['P', 'T']);
-  if (above) return [{ node: above }];
-  const below = item.children.filter((child) => child.level === 'P' || child.level === 'T');
-  if (below.length === 1) return [{ node: below[0]! }];
-  if (below.length > 1) {
-    return below.map((node) => {
-      const sn1 = firstOf(node.segments, 'SN1');
-      const quantity = sn1 ? reader.decimal(sn1, 2, { what: 'the quantity in this pack' }) : undefined;
-      if (!sn1)
-        reader.report(
-          node.hl,
-          3,
-          `pack HL ${node.id} of item HL ${item.id} has no SN1 saying how many it holds`,
-        );
-      return { node, quantity: quantity ?? shipped };
-    });
-  }
-  return [{ node: item }];
-}
 
 function shipmentDates(reader: ElementReader, items: At[], bsn: At | undefined) {
   let shipDate: string | undefined;
@@ -89,6 +59,8 @@ function shipmentDates(reader: ElementReader, items: At[], bsn: At | undefined) 
 export function map856(set: TransactionSet, context: InboundContext): MappedSet {
   const problems = new MappingProblems('X12');
   const reader = new ElementReader(problems, context.partner.timeZone);
+  const warnings: FieldError[] = [];
+  const checks = identifierChecksOf(context, warnings);
   const outbound = context.perspective === 'partner';
   const all = positioned(set);
   const { body, summary } = bodyAndSummary(all, 'HL', ['CTT']);
@@ -100,7 +72,9 @@ export function map856(set: TransactionSet, context: InboundContext): MappedSet 
     problems.add(`/${(bsn ?? all[0]!).position}/HL`, 'the ship notice has no shipment level (HL03 S)');
   const shipmentSegments = [...tree.header, ...(shipment?.segments ?? [])];
   const dates = shipmentDates(reader, shipmentSegments, bsn);
-  const parties = readParties(reader, context, shipment?.segments ?? [], outbound ? ['SF', 'SH'] : ['ST']);
+  // Inbound, the ship-to is one of our locations, and so is the buyer when it stands in for a missing ship-to.
+  const ours = outbound ? ['SF', 'SH'] : ['ST', 'BY', 'OB'];
+  const parties = readParties(reader, context, shipment?.segments ?? [], ours);
   const shipFrom = requireParty(
     reader,
     parties,
@@ -108,12 +82,9 @@ export function map856(set: TransactionSet, context: InboundContext): MappedSet 
     shipment?.hl ?? all[0]!,
     'ship-from',
   );
-  const shipTo = requireParty(reader, parties, ['ST'], shipment?.hl ?? all[0]!, 'ship-to');
+  const shipTo = readShipTo(reader, parties, shipment?.hl ?? all[0]!, warnings);
 
-  const orders = new Map<
-    HlNode,
-    { order: AdvanceShipNoticeOrder; packs: Map<string, PackBuild>; next: number }
-  >();
+  const orders = new Map<HlNode, OrderBuild>();
   for (const node of tree.nodes.filter((n) => n.level === 'O')) {
     const prf = firstOf(node.segments, 'PRF');
     if (!prf) reader.report(node.hl, 3, `order level HL ${node.id} has no PRF (the purchase order number)`);
@@ -127,16 +98,15 @@ export function map856(set: TransactionSet, context: InboundContext): MappedSet 
         : { purchaseOrderId: hubDocumentId(context, 'purchase-order', poNumber) }),
       ...(poDate ? { purchaseOrderDate: poDate } : {}),
       ...(invoice && value(invoice, 2) ? { invoiceNumber: value(invoice, 2) } : {}),
-      packs: [],
     };
-    orders.set(node, { order, packs: new Map(), next: 1 });
+    orders.set(node, { order, packs: new Map(), loose: [], next: 1 });
   }
 
   const shippedQuantities: string[] = [];
   for (const node of tree.nodes.filter((n) => n.level === 'I')) {
     const orderNode = ancestorAt(node, ['O']);
     const entry = orderNode && orders.get(orderNode);
-    const { item, shipped } = readAsnItem(reader, context, node, entry?.next ?? 1);
+    const { item, shipped } = readAsnItem(reader, context, node, entry?.next ?? 1, checks);
     shippedQuantities.push(shipped);
     if (!entry) {
       reader.report(
@@ -147,29 +117,13 @@ export function map856(set: TransactionSet, context: InboundContext): MappedSet 
       continue;
     }
     entry.next += 1;
-    for (const placement of placementsOf(reader, node, shipped)) {
-      const sscc = ssccOf(reader, placement.node);
-      if (!sscc) {
-        if (!segmentsOf(placement.node.segments, 'MAN').some((at) => value(at, 1) === 'GM')) {
-          reader.report(
-            placement.node.hl,
-            3,
-            `item level HL ${node.id} is in no pack labelled with an SSCC (an HL P or T with MAN*GM, or MAN*GM on the item)`,
-          );
-        }
-        continue;
-      }
-      addToPack(reader, entry.packs, placement.node, sscc, {
-        ...item,
-        ...(placement.quantity !== undefined
-          ? { quantity: { ...item.quantity, value: placement.quantity } }
-          : {}),
-      });
-    }
+    placeItem(reader, checks, entry, node, item, shipped);
   }
   for (const [node, entry] of orders) {
-    entry.order.packs = [...entry.packs.values()].map((p) => p.pack);
-    if (!entry.order.packs.length && entry.next === 1) {
+    const packs = [...entry.packs.values()].map((p) => p.pack);
+    if (packs.length) entry.order.packs = packs;
+    if (entry.loose.length) entry.order.items = entry.loose;
+    if (entry.next === 1) {
       reader.report(
         node.hl,
         3,
@@ -245,36 +199,6 @@ export function map856(set: TransactionSet, context: InboundContext): MappedSet 
   return {
     documents: [asn],
     businessKeys: { asnNumber, ...(poNumbers.length === 1 ? { poNumber: poNumbers[0] } : {}) },
+    ...(warnings.length ? { warnings } : {}),
   };
-}
-
-/** Adds an item to the order's pack with `sscc`, creating the pack (with its pallet, weight, tracking) first. */
-function addToPack(
-  reader: ElementReader,
-  packs: Map<string, PackBuild>,
-  node: HlNode,
-  sscc: string,
-  item: AdvanceShipNoticeItem,
-): void {
-  let build = packs.get(sscc);
-  if (!build) {
-    const pallet = node.level === 'T' ? undefined : ancestorAt(node, ['T']);
-    const parentSscc = pallet ? ssccOf(reader, pallet) : undefined;
-    const po4 = firstOf(node.segments, 'PO4');
-    const weight = po4 ? weightOf(reader, po4, 6, 7) : undefined;
-    const trackingNumber = trackingOf(node);
-    build = {
-      node,
-      pack: {
-        sscc,
-        ...(parentSscc ? { parentSscc } : {}),
-        packagingType: node.level === 'T' ? 'pallet' : 'carton',
-        ...(trackingNumber ? { trackingNumber } : {}),
-        ...(weight ? { weight } : {}),
-        items: [],
-      },
-    };
-    packs.set(sscc, build);
-  }
-  build.pack.items.push(item);
 }

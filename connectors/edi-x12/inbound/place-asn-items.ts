@@ -67,7 +67,9 @@ export function placeItem(
 ): void {
   for (const placement of placementsOf(reader, node, shipped)) {
     const placed =
-      placement.quantity !== undefined ? { ...item, quantity: { ...item.quantity, value: placement.quantity } } : item;
+      placement.quantity !== undefined
+        ? { ...item, quantity: { ...item.quantity, value: placement.quantity } }
+        : item;
     const label = readSsccLabel(placement.node);
     if (label?.sscc) {
       addToPack(reader, checks, entry.packs, placement.node, label.sscc, placed);

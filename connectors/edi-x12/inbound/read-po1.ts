@@ -6,6 +6,7 @@ import type { ItemReference, Quantity } from '../../../canonical-model/generated
 import type { InboundContext } from './context';
 import type { ElementReader } from './read-elements';
 import { readProductIds } from './read-product-ids';
+import type { IdentifierChecks } from './identifier-checks';
 import { optional, segmentsOf, value } from './read-set';
 import type { At } from './read-set';
 
@@ -50,6 +51,7 @@ export function readLine(
   loop: At[],
   layout: LineLayout = PO1_LAYOUT,
   requireProductId = true,
+  checks?: IdentifierChecks,
 ): ReadLine {
   const at = loop[0]!;
   const lineId = optional(at, layout.id);
@@ -63,6 +65,7 @@ export function readLine(
     layout.firstQualifier,
     context.partner.productIdQualifiers,
     requireProductId,
+    checks,
   );
   const description = descriptionOf(loop);
   return {

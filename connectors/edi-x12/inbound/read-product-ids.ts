@@ -154,15 +154,27 @@ export function readIdPairs(
     .sort((a, b) => rank(a.x12) - rank(b.x12) || a.i - b.i)
     .slice(0, 10)
     .map((f) => f.id);
+  const first = setAside[0];
+  if (first && !identifiers.length && checks) {
+    // Nothing else identifies the line: the bad key is kept as the partner's own item code, so the line can still
+    // be matched by cross-reference and a person sees why.
+    identifiers.push({ qualifier: checks.fallbackQualifier, value: first.raw });
+    checks.warn(
+      at,
+      first.idElement,
+      `${first.problem}; the line has no other product id, so ${JSON.stringify(first.raw)} is kept as ${checks.fallbackQualifier}`,
+    );
+    setAside.shift();
+  }
   for (const bad of setAside) {
-    if (!identifiers.length) {
-      reader.report(at, bad.idElement, `${bad.problem}; the line has no other product id the hub can use`);
-      continue;
-    }
     const key = invalidKey(KEY_NAMES[bad.qualifier]!, attributes);
     attributes[key] = bad.raw;
     const kept = identifiers.map((i) => `${i.qualifier} ${i.value}`).join(', ');
-    checks!.warn(at, bad.idElement, `${bad.problem}; kept as attributes.${key}, the item is identified by ${kept}`);
+    checks!.warn(
+      at,
+      bad.idElement,
+      `${bad.problem}; kept as attributes.${key}, the item is identified by ${kept}`,
+    );
   }
   if (required && identifiers.length === 0 && reader.problems.errors.length === before) {
     reader.report(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutSegment } from '../x12/types';
 import { generate856 } from './generate-856';
-import { outboundAsn } from './test-support/outbound-documents';
+import { outboundAsn, outboundPickPackAsn } from './test-support/outbound-documents';
 import { outboundContext, partnerProfile } from './test-support/partner-profiles';
 
 const ofId = (body: OutSegment[], id: string) => body.filter((s) => s.id === id).map((s) => s.elements);
@@ -38,13 +38,48 @@ describe('generate856', () => {
   it('puts a pallet pack at the T level with its items under it, and omits a time that is not on the ship date', () => {
     const asn = outboundAsn();
     asn.shippedAt = '2025-04-05T03:00:00Z'; // 22:00 on 4 April in Chicago: same date, time kept
-    const pack = asn.orders[0]!.packs[0]!;
+    const pack = asn.orders[0]!.packs![0]!;
     asn.orders[0]!.packs = [{ ...pack, packagingType: 'pallet', parentSscc: undefined }];
     const body = generate856(asn, context);
     expect(ofId(body, 'HL').map((e) => e[2])).toEqual(['S', 'O', 'T', 'I']);
     expect(body[0]!.elements[3]).toBe('2200');
     asn.shippedAt = '2025-04-05T12:00:00Z';
     expect(generate856(asn, context)[0]!.elements[3]).toBe('0000');
+  });
+
+  it('writes loose items as HL I directly under their HL O, with BSN05 0004 and no pack level', () => {
+    const body = generate856(outboundPickPackAsn(), context);
+    expect(ofId(body, 'HL')).toEqual([
+      ['1', undefined, 'S', '1'],
+      ['2', '1', 'O', '1'],
+      ['3', '2', 'I', '0'],
+      ['4', '2', 'I', '0'],
+    ]);
+    expect(body[0]!.elements[4]).toBe('0004');
+    expect(ofId(body, 'MAN')).toEqual([]);
+    expect(ofId(body, 'SN1').map((e) => e[1])).toEqual(['100', '80']);
+    expect(ofId(body, 'CTT')).toEqual([['4', '180']]);
+  });
+
+  it('keeps BSN05 0001 when one order has packs and another ships loose', () => {
+    const asn = outboundAsn();
+    const loose = outboundPickPackAsn().orders[0]!;
+    asn.orders.push({ ...loose, poNumber: 'PO-88122' });
+    const body = generate856(asn, context);
+    expect(body[0]!.elements[4]).toBe('0001');
+    // HL01, HL02 (parent) and HL03 (level) of every level: the second order's items hang on its HL O.
+    expect(ofId(body, 'HL').map((e) => e.slice(0, 3))).toEqual([
+      ['1', undefined, 'S'],
+      ['2', '1', 'O'],
+      ['3', '2', 'T'],
+      ['4', '3', 'P'],
+      ['5', '4', 'I'],
+      ['6', '3', 'P'],
+      ['7', '6', 'I'],
+      ['8', '1', 'O'],
+      ['9', '8', 'I'],
+      ['10', '8', 'I'],
+    ]);
   });
 
   it('refuses an inbound ship notice', () => {

@@ -2,8 +2,9 @@
  * 856 Ship Notice to a customer from an outbound canonical AdvanceShipNotice: BSN, then the HL tree — shipment
  * (TD1, TD5, TD3, REF BM/CN/2I, DTM 011/017, FOB, N1 SF/ST), each order (PRF, REF IV), the pallets of its cartons
  * (T, MAN*GM), each carton (P, MAN*GM, MAN*CP, PO4 weight) and each item (I, LIN, SN1, PID, REF LT/SE, DTM 036) —
- * and CTT with the number of HL segments. HL01 counts from 1 in order, HL02 names the parent, HL04 says whether
- * children follow. See README.md for what is carried.
+ * and CTT with the number of HL segments. An order's loose items (pick-pack) are HL I directly under its HL O;
+ * BSN05 is 0001 (S/O/P/I) when any order has packs, else 0004 (S/O/I). HL01 counts from 1 in order, HL02 names
+ * the parent, HL04 says whether children follow. See README.md for what is carried.
  */
 import type {
   AdvanceShipNotice,
@@ -172,7 +173,7 @@ export const generate856: SetGenerator<AdvanceShipNotice> = (asn, context) => {
     if (order.invoiceNumber) orderSegments.push({ id: 'REF', elements: ['IV', order.invoiceNumber] });
     const orderId = tree.open('O', shipment, orderSegments);
     const pallets = new Map<string, string>();
-    order.packs.forEach((pack, p) => {
+    (order.packs ?? []).forEach((pack, p) => {
       const path = `/orders/${o}/packs/${p}`;
       let parent = orderId;
       const isPallet = pack.packagingType === 'pallet';
@@ -190,7 +191,13 @@ export const generate856: SetGenerator<AdvanceShipNotice> = (asn, context) => {
         tree.open('I', packId, itemSegments(entry, preference, `${path}/items/${i}`));
       });
     });
+    (order.items ?? []).forEach((entry, i) => {
+      shipped.push(entry.quantity.value);
+      tree.open('I', orderId, itemSegments(entry, preference, `/orders/${o}/items/${i}`));
+    });
   });
+  // 0004 (S/O/I) tells the partner no pack level follows; a mixed notice keeps 0001, its packs being the rule.
+  const structure = asn.orders.some((order) => order.packs?.length) ? '0001' : '0004';
   const levels = tree.finish();
   return [
     {
@@ -200,7 +207,7 @@ export const generate856: SetGenerator<AdvanceShipNotice> = (asn, context) => {
         asn.asnNumber,
         dateX12(asn.shipDate, '/shipDate'),
         shipTime ?? '0000',
-        '0001',
+        structure,
       ],
     },
     ...tree.segments,

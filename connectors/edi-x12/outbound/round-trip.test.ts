@@ -16,6 +16,7 @@ import {
   arInvoice,
   outboundAck,
   outboundAsn,
+  outboundPickPackAsn,
   purchaseOrder,
   shippingOrder,
 } from './test-support/outbound-documents';
@@ -98,6 +99,22 @@ describe.each(DELIMITER_SETS)('round trip with $name', (delimiterSet) => {
     );
   });
 
+  it('856: a pick-pack ship notice (loose items, S/O/I) reads back with the same loose items', () => {
+    const profile = partnerProfile({ productIdQualifiers: ['UK', 'VN'] }, delimiterSet);
+    const original = outboundPickPackAsn();
+    original.orders.push({ ...outboundAsn().orders[0]!, poNumber: 'PO-88122' });
+    const trip = roundTrip(original, '856', generate856, map856, profile);
+    expectSoundEnvelope(trip, profile);
+    const [read] = trip.mapped.documents as (typeof original)[];
+    expect(read!.orders.map((o) => [o.poNumber, o.packs?.length ?? 0, o.items?.length ?? 0])).toEqual([
+      ['PO-88121', 0, 2],
+      ['PO-88122', 2, 0],
+    ]);
+    expect(restrict856(read!, profile.productIdQualifiers, true)).toEqual(
+      restrict856(original, profile.productIdQualifiers, true),
+    );
+  });
+
   it('810: an AR invoice reads back identical over what the 810 carries', () => {
     const profile = partnerProfile({}, delimiterSet);
     const original = arInvoice();
@@ -171,7 +188,7 @@ describe.each(DELIMITER_SETS)('data holding the delimiters of $name', (delimiter
     const original = outboundAsn();
     original.billOfLading = laced(original.billOfLading!, d);
     original.shipFrom.address!.lines[0] = laced(original.shipFrom.address!.lines[0]!, d);
-    original.orders[0]!.packs[1]!.items[0]!.lot!.lotNumber = laced('L2503-18', d);
+    original.orders[0]!.packs![1]!.items[0]!.lot!.lotNumber = laced('L2503-18', d);
     const trip = roundTrip(original, '856', generate856, map856, profile);
     expectSoundEnvelope(trip, profile);
     const [read] = trip.mapped.documents as (typeof original)[];

@@ -260,7 +260,7 @@ export function describeSupplierPortalContract(
       expect(asn).toMatchObject({ direction: 'inbound', legalEntityId: s.legalEntityId });
       expect(asn.orders[0]?.purchaseOrderId).toBe(po.id);
       const shipped = new Map<number, number>();
-      for (const pack of asn.orders.flatMap((o) => o.packs)) {
+      for (const pack of asn.orders.flatMap((o) => o.packs ?? [])) {
         expect(pack.sscc).toMatch(/^\d{18}$/);
         for (const item of pack.items) {
           expect(item.lot?.lotNumber).toBeTruthy();

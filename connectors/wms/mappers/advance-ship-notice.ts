@@ -12,22 +12,24 @@ export function toPurchaseOrderCreateInput(asn: AdvanceShipNotice, ctx: MapConte
   if (!warehouseId)
     m.add('/shipTo/locationId', `${asn.shipTo.locationId} is not a configured ShipHero warehouse`);
   const bySku = new Map<string, number>();
-  asn.orders.forEach((order, o) =>
-    order.packs.forEach((pack, p) =>
-      pack.items.forEach((item, i) => {
-        const path = `/orders/${o}/packs/${p}/items/${i}`;
-        const sku = skuOf(item.item.identifiers);
-        if (!sku) m.add(`${path}/item/identifiers`, 'has no SKU or VENDOR_PART identifier');
-        if (item.quantity.uom !== 'EA' && item.quantity.uom !== 'PC') {
-          m.add(`${path}/quantity/uom`, `${item.quantity.uom} is not eaches; ShipHero receives units`);
-        }
-        if (!/^\d+$/.test(item.quantity.value)) {
-          m.add(`${path}/quantity/value`, `${item.quantity.value} is not a whole number of units`);
-        }
-        if (sku) bySku.set(sku, (bySku.get(sku) ?? 0) + Number(item.quantity.value));
-      }),
+  // Items in labelled packs and items shipped loose (a pick-pack ASN) are received alike.
+  const items = asn.orders.flatMap((order, o) => [
+    ...(order.packs ?? []).flatMap((pack, p) =>
+      pack.items.map((item, i) => ({ item, path: `/orders/${o}/packs/${p}/items/${i}` })),
     ),
-  );
+    ...(order.items ?? []).map((item, i) => ({ item, path: `/orders/${o}/items/${i}` })),
+  ]);
+  for (const { item, path } of items) {
+    const sku = skuOf(item.item.identifiers);
+    if (!sku) m.add(`${path}/item/identifiers`, 'has no SKU or VENDOR_PART identifier');
+    if (item.quantity.uom !== 'EA' && item.quantity.uom !== 'PC') {
+      m.add(`${path}/quantity/uom`, `${item.quantity.uom} is not eaches; ShipHero receives units`);
+    }
+    if (!/^\d+$/.test(item.quantity.value)) {
+      m.add(`${path}/quantity/value`, `${item.quantity.value} is not a whole number of units`);
+    }
+    if (sku) bySku.set(sku, (bySku.get(sku) ?? 0) + Number(item.quantity.value));
+  }
   m.throwIfAny(asn.id);
   return {
     po_number: asn.asnNumber,

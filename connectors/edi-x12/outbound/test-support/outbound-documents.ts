@@ -39,6 +39,16 @@ export function outboundAsn(): AdvanceShipNotice {
   return asn;
 }
 
+/** Our pick-pack ship notice (X12 S/O/I): the fixture's items shipped loose, in no labelled pack. */
+export function outboundPickPackAsn(): AdvanceShipNotice {
+  const asn = outboundAsn();
+  for (const order of asn.orders) {
+    order.items = (order.packs ?? []).flatMap((pack) => pack.items);
+    delete order.packs;
+  }
+  return asn;
+}
+
 /** Our invoice to a customer. */
 export function arInvoice(): Invoice {
   return loadFixture('invoice');

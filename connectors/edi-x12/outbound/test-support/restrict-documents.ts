@@ -7,6 +7,7 @@
  */
 import type {
   AdvanceShipNotice,
+  AdvanceShipNoticeItem,
   Invoice,
   PurchaseOrder,
   PurchaseOrderAck,
@@ -123,6 +124,18 @@ export function restrict856(
   preference: readonly string[],
   shippedAtCarried: boolean,
 ): Json {
+  // Packed and loose items carry the same fields (their attributes are not sent).
+  const asnItem = (entry: AdvanceShipNoticeItem) => ({
+    lineNumber: entry.lineNumber,
+    item: item(entry.item, preference),
+    quantity: { value: r(entry.quantity.value), uom: entry.quantity.uom },
+    quantityOrdered: entry.quantityOrdered && {
+      value: r(entry.quantityOrdered.value),
+      uom: entry.quantityOrdered.uom,
+    },
+    lot: entry.lot && { lotNumber: entry.lot.lotNumber, expirationDate: entry.lot.expirationDate },
+    serialNumbers: entry.serialNumbers?.length ? entry.serialNumbers : undefined,
+  });
   const minute = (at: string) => new Date(at).toISOString().slice(0, 16);
   return clean({
     asnNumber: asn.asnNumber,
@@ -146,7 +159,7 @@ export function restrict856(
       poNumber: order.poNumber,
       purchaseOrderDate: order.purchaseOrderDate,
       invoiceNumber: order.invoiceNumber,
-      packs: order.packs.map((pack) => {
+      packs: order.packs?.map((pack) => {
         const pallet = pack.packagingType === 'pallet';
         return {
           sscc: pack.sscc,
@@ -154,19 +167,10 @@ export function restrict856(
           packagingType: pallet ? 'pallet' : 'carton',
           trackingNumber: pack.trackingNumber,
           weight: pack.weight && { value: r(pack.weight.value), uom: pack.weight.uom },
-          items: pack.items.map((entry) => ({
-            lineNumber: entry.lineNumber,
-            item: item(entry.item, preference),
-            quantity: { value: r(entry.quantity.value), uom: entry.quantity.uom },
-            quantityOrdered: entry.quantityOrdered && {
-              value: r(entry.quantityOrdered.value),
-              uom: entry.quantityOrdered.uom,
-            },
-            lot: entry.lot && { lotNumber: entry.lot.lotNumber, expirationDate: entry.lot.expirationDate },
-            serialNumbers: entry.serialNumbers?.length ? entry.serialNumbers : undefined,
-          })),
+          items: pack.items.map(asnItem),
         };
       }),
+      items: order.items?.map(asnItem),
     })),
   });
 }
