@@ -87,8 +87,7 @@ export const ediSftpConfigSchema: ConfigSchema = {
       type: 'integer',
       minimum: 5,
       maximum: 86_400,
-      default: 60,
-      description: 'how often the worker takes the files waiting in the inbound directory',
+      description: 'how often the worker takes the files waiting in the inbound directory (60 when not set)',
     },
     connectTimeoutMs: {
       type: 'integer',

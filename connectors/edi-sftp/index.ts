@@ -1,4 +1,4 @@
-/** EDI X12 over SFTP: exchanges files with a trading partner's SFTP server (the X12 sets arrive with the EDI issue). */
+/** EDI X12 over SFTP: exchanges files with a trading partner's SFTP server; X12 itself is in ../edi-x12/. */
 import type { ConnectorDeps, ConnectorManifest } from '../sdk/types';
 import { archiveFile } from './archive-file';
 import type { ArchiveResult } from './archive-file';

@@ -13,6 +13,7 @@ import { buildTa1 } from '../../connectors/edi-x12/x12/build-ta1';
 import type { InterchangeOutcome } from '../../connectors/edi-x12/x12/outcome-types';
 import type { OutSegment } from '../../connectors/edi-x12/x12/types';
 import type { EdiDeps } from './deps';
+import { keepOutbound } from './keep-outbound';
 
 /** The acknowledgement file produced for a received file. */
 export interface AcknowledgementFile {
@@ -85,28 +86,11 @@ export async function buildAcknowledgements(
   }
   if (!texts.length) return undefined;
   const content = texts.join('');
-  const raw = await deps.raw.put(Buffer.from(content, 'latin1'), {
-    connectorId: partner.connectorId,
-    direction: 'outbound',
-    contentType: 'application/edi-x12',
-  });
-  const record = await deps.interchanges.create({
-    connectorId: partner.connectorId,
-    partnerId: partner.id,
-    direction: 'outbound',
-    transport: 'api',
-    rawFileId: raw.id,
-    byteCount: raw.length,
-    sha256: raw.sha256,
+  const record = await keepOutbound(deps, partner, Buffer.from(content, 'latin1'), {
     controlNumber: controlNumbers[0]!,
-    sender: partner.us.isa,
-    receiver: partner.partner.isa,
-    usage: partner.usage,
-    status: 'queued',
-    acknowledgementOf: inboundInterchangeId,
     setIds: [...setIds],
+    acknowledgementOf: inboundInterchangeId,
   });
   deps.metrics.ediInterchanges.inc({ direction: 'outbound', status: 'acknowledgement' });
-  deps.metrics.ediBytes.inc({ direction: 'outbound' }, raw.length);
   return { interchangeId: record._id, setIds: [...setIds], content };
 }

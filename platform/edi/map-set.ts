@@ -103,8 +103,11 @@ export function mapForRecord(
  */
 export async function commitSet(
   deps: EdiDeps,
-  record: SetRecord,
-  ctx: { correlationId?: string },
+  record: Omit<SetRecord, '_id' | 'createdAt' | 'updatedAt' | 'replays'> & { _id?: string },
+  ctx: {
+    correlationId?: string;
+    /** set once a publish fails, so later sets of the file do not wait again */ brokerDown?: boolean;
+  },
 ): Promise<Pick<SetRecord, 'status'> & { error?: SetRecord['error'] }> {
   const ack = record.acknowledgement;
   if (ack) {
@@ -133,11 +136,18 @@ export async function commitSet(
     };
   }
   if (record.test) return { status: 'test' };
+  // The broker did not take an earlier set of this file: keep the rest unpublished at once (replayable) rather
+  // than wait out the producer's timeout for every set.
+  if (ctx.brokerDown) return { status: 'unpublished' };
   try {
     for (const document of record.documents) {
       const message = {
         ediInterchangeId: record.interchangeId,
-        ediSetId: record._id,
+        ediSet: {
+          setId: record.setId,
+          groupControlNumber: record.groupControlNumber,
+          controlNumber: record.controlNumber,
+        },
         event: eventNameOf(document.documentType),
         connectorId: record.connectorId,
         partnerId: record.partnerId,
@@ -151,7 +161,11 @@ export async function commitSet(
       );
     }
   } catch (err) {
-    deps.logger.warn({ err, setId: record._id }, 'EDI documents not published yet; kept as unpublished');
+    deps.logger.warn(
+      { err, interchangeId: record.interchangeId, controlNumber: record.controlNumber },
+      'EDI documents not published yet; kept as unpublished',
+    );
+    ctx.brokerDown = true;
     return { status: 'unpublished' };
   }
   return { status: 'accepted' };

@@ -38,6 +38,10 @@ export interface ReceiveResult {
 
 /** Sets listed in a receipt; the rest are found through /v1/edi/transaction-sets?interchangeId=… */
 export const RECEIPT_SET_LIMIT = 200;
+/** Held sets of one group kept in memory until the group ends; more are read back from the store. */
+export const HELD_IN_MEMORY = 5_000;
+
+type NewSetRecord = Parameters<EdiDeps['sets']['create']>[0];
 
 function statusOf(outcomes: InterchangeOutcome[], unknownPartner: boolean): InterchangeStatus {
   const first = outcomes[0];
@@ -98,8 +102,13 @@ export async function receiveEdi(deps: EdiDeps, input: ReceiveInput): Promise<Re
   let unknownPartner: string | undefined;
   let test = false;
   const sets: SetRecord[] = [];
-  let truncated = false;
   const counts = { received: 0, accepted: 0, rejected: 0, mapped: 0, failed: 0 };
+  // The open group's held sets, committed from memory when it ends (up to a limit, then read back from the store).
+  let held: NewSetRecord[] = [];
+  let heldOverflow = false;
+  const publishing: { correlationId?: string; brokerDown?: boolean } = input.correlationId
+    ? { correlationId: input.correlationId }
+    : {};
   const tally = (set: SetRecord) => {
     deps.metrics.ediTransactionSets.inc({ set: set.setId, direction: 'inbound', status: set.status });
     if (set.status === 'rejected') counts.rejected += 1;
@@ -129,27 +138,56 @@ export async function receiveEdi(deps: EdiDeps, input: ReceiveInput): Promise<Re
     onSet: async (set, outcome) => {
       if (!partner) return;
       counts.received += 1;
-      const fields = receivedSetFields(set, outcome, {
-        interchangeId: record._id,
-        connectorId: connector.id,
-        partnerId: partner.id,
-        test,
-      });
+      const fields = {
+        ...receivedSetFields(set, outcome, {
+          interchangeId: record._id,
+          connectorId: connector.id,
+          partnerId: partner.id,
+          test,
+        }),
+        sequence: counts.received,
+      };
       const result =
         outcome.status === 'R'
           ? { status: 'rejected' as const, documents: [] }
           : mapForRecord(deps, set, partner, connector.id);
+      // A held set waits in memory for its group's verdict and is stored once with its final status (FerretDB v1
+      // updates are slow: each one reads the collection); past the limit it is stored now and updated later.
+      if (result.status === 'held' && held.length < HELD_IN_MEMORY) {
+        held.push({ ...fields, ...result });
+        return;
+      }
       const stored = await deps.sets.create({ ...fields, ...result });
       if (stored.status !== 'held') tally(stored);
-      if (sets.length < RECEIPT_SET_LIMIT) sets.push(stored);
-      else truncated = true;
+      else heldOverflow = true;
+      if ((stored.sequence ?? 0) <= RECEIPT_SET_LIMIT) sets.push(stored);
     },
     // Nothing acts on a set before its group's verdict: a group rejected as a whole (GE missing, GE02 wrong, …)
-    // rejects every set in it, as its 997 says.
+    // rejects every set in it, the ones that did not map included, as its 997 says.
     onGroupEnd: async (group) => {
-      // A rejected group rejects the sets that did not map as well: the 997 is what the partner acts on.
-      const statuses = group.status === 'R' ? (['held', 'failed'] as const) : (['held'] as const);
-      for (const status of statuses) {
+      const verdict = async (set: NewSetRecord) =>
+        group.status === 'R'
+          ? { status: 'rejected' as const, syntaxStatus: 'R' }
+          : await commitSet(deps, set, publishing);
+      const waiting = held;
+      held = [];
+      const decided: NewSetRecord[] = [];
+      for (const set of waiting) decided.push({ ...set, ...(await verdict(set)) });
+      for (const stored of await deps.sets.createMany(decided)) {
+        tally(stored);
+        if ((stored.sequence ?? 0) <= RECEIPT_SET_LIMIT) sets.push(stored);
+      }
+      const settle = async (set: SetRecord) => {
+        if (set.status === 'failed') counts.failed -= 1;
+        const next = await deps.sets.patch(set, await verdict(set));
+        tally(next);
+        const shown = sets.findIndex((s) => s._id === next._id);
+        if (shown >= 0) sets[shown] = next;
+      };
+      const fromStore: SetRecord['status'][] = group.status === 'R' ? ['failed'] : [];
+      if (heldOverflow) fromStore.unshift('held');
+      heldOverflow = false;
+      for (const status of fromStore) {
         for (;;) {
           const batch = await deps.sets.list({
             interchangeId: record._id,
@@ -157,27 +195,15 @@ export async function receiveEdi(deps: EdiDeps, input: ReceiveInput): Promise<Re
             status,
             limit: 500,
           });
-          for (const set of batch) {
-            if (status === 'failed') counts.failed -= 1;
-            const change =
-              group.status === 'R'
-                ? { status: 'rejected' as const, syntaxStatus: 'R' }
-                : await commitSet(
-                    deps,
-                    set,
-                    input.correlationId ? { correlationId: input.correlationId } : {},
-                  );
-            const next = await deps.sets.update(set._id, change);
-            tally(next);
-            const shown = sets.findIndex((s) => s._id === next._id);
-            if (shown >= 0) sets[shown] = next;
-          }
+          for (const set of batch) await settle(set);
           if (batch.length < 500) break;
         }
       }
     },
   });
   counts.accepted = counts.received - counts.rejected;
+  sets.sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
+  const truncated = counts.received > RECEIPT_SET_LIMIT;
   const raw = await upload.done;
   deps.metrics.ediBytes.inc({ direction: 'inbound' }, raw.length);
   const first = outcomes[0];

@@ -16,6 +16,7 @@ import { HubError, isHubError } from '../errors';
 import type { FieldError } from '../errors';
 import type { EdiDeps } from './deps';
 import { isEdiSftpConnector } from './edi-connectors';
+import { keepOutbound } from './keep-outbound';
 import { planOutboundSet } from './outbound-sets';
 import type { OutboundSetPlan } from './outbound-sets';
 
@@ -128,30 +129,12 @@ export async function sendEdi(deps: EdiDeps, input: SendInput): Promise<SendResu
   }));
   const written = envelope({ profile: partner, interchangeControlNumber: isa!, createdAt: now, groups });
   const bytes = Buffer.from(written.text, 'latin1');
-  const fileName =
-    input.fileName ??
-    `${[...new Set(planned.map((p) => p.plan.setId))].join('-')}-${written.controlNumber}.x12`;
-  const raw = await deps.raw.put(bytes, {
-    connectorId: partner.connectorId,
-    direction: 'outbound',
-    fileName,
-    contentType: 'application/edi-x12',
-  });
-  const record = await deps.interchanges.create({
-    connectorId: partner.connectorId,
-    partnerId: partner.id,
-    direction: 'outbound',
-    transport: 'api',
-    fileName,
-    rawFileId: raw.id,
-    byteCount: raw.length,
-    sha256: raw.sha256,
+  const setIds = [...new Set(planned.map((p) => p.plan.setId))];
+  const fileName = input.fileName ?? `${setIds.join('-')}-${written.controlNumber}.x12`;
+  const record = await keepOutbound(deps, partner, bytes, {
     controlNumber: written.controlNumber,
-    sender: partner.us.isa,
-    receiver: partner.partner.isa,
-    usage: partner.usage,
-    status: 'queued',
-    setIds: [...new Set(planned.map((p) => p.plan.setId))],
+    setIds,
+    fileName,
     ...(input.correlationId ? { correlationId: input.correlationId } : {}),
   });
   const sets: SendResult['sets'] = [];
@@ -203,7 +186,6 @@ export async function sendEdi(deps: EdiDeps, input: SendInput): Promise<SendResu
     direction: 'outbound',
     status: delivery.method === 'sftp' ? 'sent' : 'queued',
   });
-  deps.metrics.ediBytes.inc({ direction: 'outbound' }, raw.length);
   return { interchangeId: record._id, controlNumber: written.controlNumber, delivery, sets };
 }
 

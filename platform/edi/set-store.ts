@@ -7,6 +7,7 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import type { Delimiters, GroupHeader, InterchangeHeader } from '../../connectors/edi-x12/x12/types';
 import type { ReceivedAcknowledgement } from '../../connectors/edi-x12/inbound/context';
+import type { SetBusinessKeys } from '../../connectors/edi-x12/x12/read-business-keys';
 import type { FieldError } from '../errors';
 import { COLLECTIONS } from '../collections';
 import { newId } from '../ids';
@@ -32,13 +33,7 @@ export type SetStatus =
   | 'sent';
 
 /** The business numbers a set carries; each is searchable. */
-export interface BusinessKeys {
-  poNumber?: string;
-  orderNumber?: string;
-  asnNumber?: string;
-  invoiceNumber?: string;
-  shipmentNumber?: string;
-}
+export type BusinessKeys = SetBusinessKeys;
 
 /** Names of the searchable business keys. */
 export const BUSINESS_KEY_NAMES = [
@@ -83,6 +78,8 @@ export interface SetRecord extends BusinessKeys {
   /** ST … SE as received, with the interchange's own delimiters (undefined past the size limit). */
   text?: string;
   segmentCount: number;
+  /** The set's place in its file (1 = first set received), whatever order the records were stored in. */
+  sequence?: number;
   /** The envelopes the set came in, so it can be mapped again from `text` alone. */
   envelope?: { interchange: InterchangeHeader; group: GroupHeader; delimiters: Delimiters };
   test: boolean;
@@ -105,12 +102,16 @@ export interface SetQuery extends BusinessKeys {
 export interface SetStore {
   ensureIndexes(): Promise<void>;
   create(input: Omit<SetRecord, '_id' | 'createdAt' | 'updatedAt' | 'replays'>): Promise<SetRecord>;
+  /** Stores many at once (one round trip per 500), e.g. a group's sets once its verdict is known. */
+  createMany(inputs: Omit<SetRecord, '_id' | 'createdAt' | 'updatedAt' | 'replays'>[]): Promise<SetRecord[]>;
   get(id: string): Promise<SetRecord>;
   update(
     id: string,
     change: Partial<Omit<SetRecord, '_id' | 'createdAt'>>,
     options?: { replayed?: boolean },
   ): Promise<SetRecord>;
+  /** Sets fields of a record the caller already holds (one write; no read), e.g. the outcome of a commit. */
+  patch(record: SetRecord, change: Partial<Omit<SetRecord, '_id' | 'createdAt'>>): Promise<SetRecord>;
   /** Oldest first within an interchange, newest first otherwise. */
   list(query?: SetQuery): Promise<SetRecord[]>;
 }
@@ -125,7 +126,7 @@ export function createSetStore(db: Db): SetStore {
   };
   return {
     async ensureIndexes() {
-      await collection.createIndex({ interchangeId: 1, createdAt: 1 }, { name: 'interchange' });
+      await collection.createIndex({ interchangeId: 1, sequence: 1 }, { name: 'interchange_sequence' });
       for (const key of BUSINESS_KEY_NAMES) {
         await collection.createIndex({ [key]: 1 }, { name: `by_${key}` });
       }
@@ -142,6 +143,18 @@ export function createSetStore(db: Db): SetStore {
       await collection.insertOne(record);
       return record;
     },
+    async createMany(inputs) {
+      const now = new Date();
+      const records = inputs.map((input) => ({
+        ...input,
+        _id: newId('set', 20),
+        replays: 0,
+        createdAt: now,
+        updatedAt: now,
+      }));
+      for (let i = 0; i < records.length; i += 500) await collection.insertMany(records.slice(i, i + 500));
+      return records;
+    },
     get,
     async update(id, change, options = {}) {
       const current = await get(id);
@@ -155,6 +168,11 @@ export function createSetStore(db: Db): SetStore {
       await collection.replaceOne({ _id: id }, next);
       return next;
     },
+    async patch(record, change) {
+      const updatedAt = new Date();
+      await collection.updateOne({ _id: record._id }, { $set: { ...change, updatedAt } });
+      return { ...record, ...change, updatedAt };
+    },
     async list(query = {}) {
       const filter: Filter<SetRecord> = {};
       if (query.interchangeId) filter.interchangeId = query.interchangeId;
@@ -164,8 +182,10 @@ export function createSetStore(db: Db): SetStore {
       if (query.status) filter.status = query.status;
       for (const key of BUSINESS_KEY_NAMES) if (query[key]) filter[key] = query[key];
       const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), 500);
-      const order = query.interchangeId ? 1 : -1;
-      return collection.find(filter).sort({ createdAt: order, _id: order }).limit(limit).toArray();
+      if (query.interchangeId) {
+        return collection.find(filter).sort({ sequence: 1, _id: 1 }).limit(limit).toArray();
+      }
+      return collection.find(filter).sort({ createdAt: -1, _id: -1 }).limit(limit).toArray();
     },
   };
 }

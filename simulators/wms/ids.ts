@@ -1,4 +1,5 @@
 /** ShipHero's identifier and timestamp formats, as the simulator writes them. */
+import { padDigits as pad, zoneClock } from '../../connectors/sdk/time-zone';
 
 /** A ShipHero-style id: base64 of "Type:legacyId" (e.g. "T3JkZXI6MTAw" for Order:100). */
 export function shipheroId(type: string, legacyId: number): string {
@@ -7,16 +8,9 @@ export function shipheroId(type: string, legacyId: number): string {
 
 /** The wall-clock time in `timeZone` as ShipHero's webhooks write it: "YYYY-MM-DD HH:MM:SS", no offset. */
 export function localTimestamp(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
+  const wall = zoneClock(timeZone).read(date);
+  return (
+    `${wall.year}-${pad(wall.month)}-${pad(wall.day)} ` +
+    `${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`
+  );
 }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MongoClient } from 'mongodb';
 import { loadFixture } from '../../canonical-model/fixtures/load-fixture';
+import { ensureTopics } from '../../platform/kafka';
+import { TOPICS } from '../../platform/kafka-topics';
 import { adminHeaders, apiCaller, eventually, startApi, startWorker } from '../support/processes';
 import type { HubProcess } from '../support/processes';
 import { ediFixture, partnerBody, postInterchange, sftpFolders } from '../support/edi';
@@ -34,6 +36,11 @@ describe('EDI over HTTP and SFTP, through the API', () => {
 
   beforeAll(async () => {
     sftp = await sftpFolders();
+    // The worker creates the hub's topics at start-up; this file starts one only for its last test.
+    await ensureTopics(
+      { brokers: process.env.HUB_KAFKA_BROKERS!, clientId: 'api-edi-test' },
+      Object.values(TOPICS),
+    );
     api = await startApi({ HUB_MONGODB_DATABASE: database });
     mongo = await MongoClient.connect(process.env.HUB_MONGODB_URI!);
     const connector = await call<{ id: string }>('POST', '/v1/connectors', {

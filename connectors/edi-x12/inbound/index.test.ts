@@ -36,8 +36,8 @@ describe('inbound mapper registry', () => {
     ]);
   });
 
-  it.each(Object.entries(EXPECTED))('%s gives the expected outcome per set', (file, outcomes) => {
-    const sets = setsFromText(readFixture(file));
+  it.each(Object.entries(EXPECTED))('%s gives the expected outcome per set', async (file, outcomes) => {
+    const sets = await setsFromText(readFixture(file));
     const got = sets.map((set) => {
       const mapper = inboundMappers[set.setId];
       if (!mapper) return 'none';
@@ -53,7 +53,7 @@ describe('inbound mapper registry', () => {
     expect(got).toEqual(outcomes);
   });
 
-  it('maps the sets the real X12 engine reads exactly as those of the test splitter', async () => {
+  it("maps the sets the engine reads from a fixture's bytes exactly as the tests' fixture text", async () => {
     for (const file of Object.keys(EXPECTED)) {
       const text = readFixture(file);
       const engineSets: TransactionSet[] = [];
@@ -71,7 +71,7 @@ describe('inbound mapper registry', () => {
             return isHubError(err) ? err.fieldErrors : err;
           }
         });
-      expect(mapAll(engineSets), file).toEqual(mapAll(setsFromText(text)));
+      expect(mapAll(engineSets), file).toEqual(mapAll(await setsFromText(text)));
     }
   });
 

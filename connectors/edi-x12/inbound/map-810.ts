@@ -3,18 +3,18 @@
  * (perspective 'partner') is AR. TDS01 (N2: 14400 is 144.00) must equal the lines + SAC charges − SAC allowances
  * + TXI taxes; a mismatch is a mapping problem, because paying a wrong total is worse than holding the invoice.
  */
-import type { Charge, Invoice, InvoiceLine, Tax } from '../../../canonical-model/generated/index';
+import type { Invoice, InvoiceLine, Tax } from '../../../canonical-model/generated/index';
 import { addDecimal, compareDecimal, multiplyDecimal, subtractDecimal, toPlaces } from '../../sdk/decimal';
-import { MappingProblems } from '../../sdk/mapping';
 import type { TransactionSet } from '../x12/types';
 import { checkCtt } from './check-ctt';
 import type { InboundContext, MappedSet } from './context';
 import { documentHead, hubDocumentId, partnerDocumentId } from './document-source';
-import { chargeOf, currencyOf, notesOf, paymentTermsOf } from './read-commercial';
-import { ElementReader } from './read-elements';
+import { chargesOf, currencyOf, lineChargesOf, notesOf, paymentTermsOf } from './read-commercial';
+import type { ElementReader } from './read-elements';
+import { openSet } from './open-set';
 import { readParties } from './read-party';
 import { readLine } from './read-po1';
-import { bodyAndSummary, firstOf, optional, positioned, segmentsOf, splitLoops, value } from './read-set';
+import { firstOf, optional, segmentsOf, value } from './read-set';
 import type { At } from './read-set';
 import { taxOf } from './read-taxes';
 import { requireSegment } from './require-segment';
@@ -35,14 +35,7 @@ function readInvoiceLine(
   if (line.unitPrice === undefined && !value(line.at, 4))
     reader.report(line.at, 4, 'is missing (the unit price)');
   const price = line.unitPrice ?? '0';
-  const allowances: string[] = [];
-  const charges: Charge[] = [];
-  for (const sac of segmentsOf(loop, 'SAC')) {
-    const charge = chargeOf(reader, sac, currency);
-    if (charge?.kind === 'allowance') allowances.push(charge.amount.amount);
-    else if (charge)
-      charges.push({ ...charge, description: `line ${ordinal}: ${charge.description ?? charge.type}` });
-  }
+  const { allowances, charges } = lineChargesOf(reader, loop, ordinal, currency);
   const taxes = segmentsOf(loop, 'TXI').flatMap((txi) => taxOf(reader, txi, currency) ?? []);
   const discount = allowances.length ? sum(allowances) : undefined;
   // Extended amounts are rounded half-up to cents, as invoicing systems do before totalling.
@@ -69,12 +62,8 @@ function readInvoiceLine(
 
 /** Maps an 810 to one Invoice. */
 export function map810(set: TransactionSet, context: InboundContext): MappedSet {
-  const problems = new MappingProblems('X12');
-  const reader = new ElementReader(problems, context.partner.timeZone);
+  const { problems, reader, all, header, loops, summary } = openSet(set, context, 'IT1', ['TDS', 'CTT']);
   const ar = context.perspective === 'partner';
-  const all = positioned(set);
-  const { body, summary } = bodyAndSummary(all, 'IT1', ['TDS', 'CTT']);
-  const { before: header, loops } = splitLoops(body, 'IT1');
   const big = requireSegment(reader, all, 'BIG', 'the invoice header');
   const invoiceDate = big ? reader.date(big, 1, 'the invoice date') : undefined;
   const invoiceNumber = big ? reader.required(big, 2, 'the invoice number') : '';
@@ -83,7 +72,7 @@ export function map810(set: TransactionSet, context: InboundContext): MappedSet 
   const parties = readParties(reader, context, header, ar ? ['SF'] : ['ST']);
   if (!loops.length) problems.add(`/${(big ?? all[0]!).position}/IT1`, 'the invoice has no lines (IT1)');
   const read = loops.map((loop, i) => readInvoiceLine(reader, context, loop, i + 1, currency));
-  const summaryCharges = segmentsOf(summary, 'SAC').flatMap((sac) => chargeOf(reader, sac, currency) ?? []);
+  const summaryCharges = chargesOf(reader, summary, currency);
   const charges = [...read.flatMap((r) => r.charges), ...summaryCharges];
   const headerTaxes: Tax[] = segmentsOf(summary, 'TXI').flatMap((txi) => taxOf(reader, txi, currency) ?? []);
   const allTaxes = [...read.flatMap((r) => r.taxes), ...headerTaxes];

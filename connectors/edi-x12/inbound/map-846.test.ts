@@ -14,15 +14,15 @@ const tpl = partnerContext({
   },
 });
 
-const positionsOf = (body: string) => {
-  const mapped = map846(setsFromText(envelope('IB', `ST*846*0001~${body}~SE*99*0001`))[0]!, tpl);
+const positionsOf = async (body: string) => {
+  const mapped = map846((await setsFromText(envelope('IB', `ST*846*0001~${body}~SE*99*0001`)))[0]!, tpl);
   expectValidDocuments(mapped);
   return mapped.documents as InventoryPosition[];
 };
 
 describe('846 → InventoryPosition', () => {
-  it('gives one position per item at the header warehouse, figures from the QTY qualifiers', () => {
-    const positions = positionsOf(
+  it('gives one position per item at the header warehouse, figures from the QTY qualifiers', async () => {
+    const positions = await positionsOf(
       'BIA*00*DD*INV1*20240305*0815~N1*WH*ACME DC*92*DC7~' +
         'LIN*1*UP*036000291452*VN*W-1~PID*F****WIDGET~QTY*17*120*EA~QTY*XU*20*EA~QTY*QH*5*EA~QTY*IQ*7*EA~' +
         'LIN*2*VN*W-2~QTY*33*40*CA~QTY*29*55*CA~CTT*2',
@@ -49,8 +49,8 @@ describe('846 → InventoryPosition', () => {
     });
   });
 
-  it('splits a line by SDQ location and by line-level N1', () => {
-    const positions = positionsOf(
+  it('splits a line by SDQ location and by line-level N1', async () => {
+    const positions = await positionsOf(
       'BIA*00*DD*INV2*20240305~LIN*1*VN*W-3~SDQ*EA*92*S1*10*S2*0~LIN*2*VN*W-4~N1*WH**92*E1~QTY*17*3*EA',
     );
     expect(positions.map((p) => [p.item.identifiers[0]!.value, p.locationId, p.available.value])).toEqual([
@@ -64,20 +64,21 @@ describe('846 → InventoryPosition', () => {
     expect(new Set(positions.map((p) => p.id)).size).toBe(3);
   });
 
-  it('names a line with no stock figure, mixed units and a bad report date', () => {
+  it('names a line with no stock figure, mixed units and a bad report date', async () => {
     const text = envelope(
       'IB',
       'ST*846*0001~BIA*00*DD*INV3*20240230~LIN*1*VN*A~QTY*29*4*EA~LIN*2*VN*B~QTY*17*4*EA~QTY*XU*1*CA~SE*8*0001',
     );
-    expect(dataErrorsOf(() => map846(setsFromText(text)[0]!, tpl)).map((e) => e.path)).toEqual([
+    const set = (await setsFromText(text))[0]!;
+    expect(dataErrorsOf(() => map846(set, tpl)).map((e) => e.path)).toEqual([
       '/2/BIA04',
       '/7/QTY03',
       '/3/LIN01',
     ]);
   });
 
-  it('maps the inventory fixture: two items at the east DC, with a future receipt from SCH', () => {
-    const mapped = map846(setsFromText(readFixture('v13_846_inventory.edi'))[0]!, partnerContext());
+  it('maps the inventory fixture: two items at the east DC, with a future receipt from SCH', async () => {
+    const mapped = map846((await setsFromText(readFixture('v13_846_inventory.edi')))[0]!, partnerContext());
     expectValidDocuments(mapped);
     const [blue, red] = mapped.documents as [InventoryPosition, InventoryPosition];
     expect(mapped.documents).toHaveLength(2);

@@ -5,17 +5,18 @@
  * See read-stock-figures.ts for how QTY qualifiers become the five figures.
  */
 import type { InventoryPosition, ItemIdentifier } from '../../../canonical-model/generated/index';
-import { MappingProblems, provisionalId } from '../../sdk/mapping';
+import { provisionalId } from '../../sdk/mapping';
 import type { TransactionSet } from '../x12/types';
 import { checkCtt } from './check-ctt';
 import type { InboundContext, MappedSet } from './context';
 import { sourceOf } from './document-source';
 import { localInstant } from './local-time';
-import { ElementReader } from './read-elements';
+import type { ElementReader } from './read-elements';
+import { openSet } from './open-set';
 import { locationIdOf, locationKeyOf, readParties } from './read-party';
 import { descriptionOf } from './read-po1';
 import { readProductIds } from './read-product-ids';
-import { bodyAndSummary, firstOf, positioned, splitLoops, value } from './read-set';
+import { firstOf, value } from './read-set';
 import type { At } from './read-set';
 import { addQty, addSchedule, addSdqQuantity, newFigures, settleFigures } from './read-stock-figures';
 import type { StockFigures } from './read-stock-figures';
@@ -86,11 +87,7 @@ function readLinLoop(
 
 /** Maps an 846 to one InventoryPosition per item and location. */
 export function map846(set: TransactionSet, context: InboundContext): MappedSet {
-  const problems = new MappingProblems('X12');
-  const reader = new ElementReader(problems, context.partner.timeZone);
-  const all = positioned(set);
-  const { body, summary } = bodyAndSummary(all, 'LIN', ['CTT']);
-  const { before: header, loops } = splitLoops(body, 'LIN');
+  const { problems, reader, all, header, loops, summary } = openSet(set, context, 'LIN', ['CTT']);
   const bia = requireSegment(reader, all, 'BIA', 'the inventory advice header');
   const date = bia ? reader.date(bia, 4, 'the date of the figures') : undefined;
   const asOf =

@@ -5,8 +5,8 @@ import { dataErrorsOf, expectValidDocuments, partnerContext, pathsOf } from './t
 import { envelope, readFixture, setsFromText } from './test-support/sets-from-text';
 
 const context = partnerContext();
-const orderOf = (text: string, i = 0) => {
-  const mapped = map850(setsFromText(text)[i]!, context);
+const orderOf = async (text: string, i = 0) => {
+  const mapped = map850((await setsFromText(text))[i]!, context);
   expectValidDocuments(mapped);
   return { mapped, order: mapped.documents[0] as SalesOrder };
 };
@@ -15,8 +15,8 @@ const inline = (body: string) =>
   envelope('PO', `ST*850*0001~BEG*00*SA*PO-42**20240305~N1*ST*STORE 7*92*0007~${body}~SE*9*0001`);
 
 describe('850 → SalesOrder', () => {
-  it('maps the VICS grocery order (sample 01): PO number, dates, parties, case quantities, prices and allowance', () => {
-    const { mapped, order } = orderOf(readFixture('01_850_vics_grocery_tilde.x12'));
+  it('maps the VICS grocery order (sample 01): PO number, dates, parties, case quantities, prices and allowance', async () => {
+    const { mapped, order } = await orderOf(readFixture('01_850_vics_grocery_tilde.x12'));
     expect(mapped.businessKeys).toEqual({ poNumber: '520981', orderNumber: '520981' });
     expect(order).toMatchObject({
       orderNumber: '520981',
@@ -48,8 +48,8 @@ describe('850 → SalesOrder', () => {
     expect(order.notes?.[0]?.text).toContain('SAFEWAY PURCHASE ORDER FORM 662');
   });
 
-  it('maps the clean orders of sample 02 and checks their CTT hash totals', () => {
-    const sets = setsFromText(readFixture('02_850_pipe_multi_st_dirty_upc.x12'));
+  it('maps the clean orders of sample 02 and checks their CTT hash totals', async () => {
+    const sets = await setsFromText(readFixture('02_850_pipe_multi_st_dirty_upc.x12'));
     expect(sets).toHaveLength(4);
     const orders = sets.slice(0, 3).map((set) => map850(set, context).documents[0] as SalesOrder);
     expect(orders.map((o) => o.customerPoNumber)).toEqual(['P1234567', 'Q1234567', 'V1234567']);
@@ -61,17 +61,18 @@ describe('850 → SalesOrder', () => {
     expect(orders[0]!.lines[0]!.attributes?.unitPriceMissing).toBe(true);
   });
 
-  it('fails the dirty order of sample 02, naming every PO107 that is not a UPC', () => {
-    const set = setsFromText(readFixture('02_850_pipe_multi_st_dirty_upc.x12'))[3]!;
+  it('fails the dirty order of sample 02, naming every PO107 that is not a UPC', async () => {
+    const set = (await setsFromText(readFixture('02_850_pipe_multi_st_dirty_upc.x12')))[3]!;
     const errors = dataErrorsOf(() => map850(set, context));
     expect(pathsOf(errors)).toEqual(['/10/PO107', '/11/PO107', '/14/PO107', '/4/PO107', '/6/PO107']);
     expect(errors.find((e) => e.path === '/10/PO107')?.message).toContain('"717119.837242" is not a UPC');
     expect(errors.find((e) => e.path === '/14/PO107')?.message).toMatch(/exactly 12 digits, this one has 13/);
   });
 
-  it('reports a UPC whose check digit is wrong, with the digit expected', () => {
+  it('reports a UPC whose check digit is wrong, with the digit expected', async () => {
     const text = inline('PO1*1*5*EA*1.25**UP*036000291453~CTT*1*5');
-    expect(dataErrorsOf(() => map850(setsFromText(text)[0]!, context))).toEqual([
+    const set = (await setsFromText(text))[0]!;
+    expect(dataErrorsOf(() => map850(set, context))).toEqual([
       {
         path: '/4/PO107',
         message:
@@ -80,10 +81,10 @@ describe('850 → SalesOrder', () => {
     ]);
   });
 
-  it("keeps a bad UPC as the customer's own item code, with a warning, for a 'lenient' partner", () => {
+  it("keeps a bad UPC as the customer's own item code, with a warning, for a 'lenient' partner", async () => {
     const text = inline('PO1*1*5*EA*1.25**UP*036000291453~CTT*1*5');
     const lenient = partnerContext({ partner: { ...context.partner, identifierChecks: 'lenient' } });
-    const mapped = map850(setsFromText(text)[0]!, lenient);
+    const mapped = map850((await setsFromText(text))[0]!, lenient);
     const order = mapped.documents[0] as SalesOrder;
     expect(order.lines[0]!.item.identifiers).toEqual([{ qualifier: 'BUYER_PART', value: '036000291453' }]);
     expect(mapped.warnings).toEqual([
@@ -97,21 +98,22 @@ describe('850 → SalesOrder', () => {
     expectValidDocuments(mapped);
   });
 
-  it('names a bad order date, an unknown unit and a wrong CTT hash total', () => {
+  it('names a bad order date, an unknown unit and a wrong CTT hash total', async () => {
     const text = envelope(
       'PO',
       'ST*850*0001~BEG*00*SA*PO-42**20241301~N1*ST*STORE 7*92*0007~PO1*1*5*ZZ*1.25**UP*036000291452~' +
         'PO1*2*7*EA*2**VN*X-1~CTT*2*13~SE*7*0001',
     );
-    const errors = dataErrorsOf(() => map850(setsFromText(text)[0]!, context));
+    const set = (await setsFromText(text))[0]!;
+    const errors = dataErrorsOf(() => map850(set, context));
     expect(errors.map((e) => e.path)).toEqual(['/2/BEG05', '/4/PO103', '/6/CTT02']);
     expect(errors[0]!.message).toBe('"20241301" is not a date (CCYYMMDD)');
     expect(errors[1]!.message).toContain('"ZZ" is not a unit of measure');
     expect(errors[2]!.message).toBe('hash total 13 does not match the sum of the line quantities, 12');
   });
 
-  it('reads requested dates, currency, header charges and PO4 packs', () => {
-    const { order } = orderOf(
+  it('reads requested dates, currency, header charges and PO4 packs', async () => {
+    const { order } = await orderOf(
       inline(
         'CUR*BY*CAD~DTM*010*20240310~DTM*037*20240308~DTM*001*20240320~' +
           'PO1*A1*12*EA*3.5*PE*UP*036000291452*BP*B-9~PO4*6*250*ML~SAC*C*D240***1250~CTT*1*12',
@@ -140,8 +142,9 @@ describe('850 → SalesOrder', () => {
     ]);
   });
 
-  it('refuses an order without a ship-to', () => {
+  it('refuses an order without a ship-to', async () => {
     const text = envelope('PO', 'ST*850*0001~BEG*00*SA*PO-1**20240305~PO1*1*1*EA*1**VN*X~SE*4*0001');
-    expect(pathsOf(dataErrorsOf(() => map850(setsFromText(text)[0]!, context)))).toEqual(['/2/N1']);
+    const set = (await setsFromText(text))[0]!;
+    expect(pathsOf(dataErrorsOf(() => map850(set, context)))).toEqual(['/2/N1']);
   });
 });

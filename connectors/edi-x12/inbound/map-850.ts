@@ -2,9 +2,8 @@
  * 850 Purchase Order from a customer → canonical SalesOrder (channel edi). The customer's PO number (BEG03) is
  * both `customerPoNumber` and, until our ERP numbers the order, `orderNumber`.
  */
-import type { Charge, SalesOrder, SalesOrderLine } from '../../../canonical-model/generated/index';
+import type { SalesOrder, SalesOrderLine } from '../../../canonical-model/generated/index';
 import { addDecimal } from '../../sdk/decimal';
-import { MappingProblems } from '../../sdk/mapping';
 import type { TransactionSet } from '../x12/types';
 import { checkCtt } from './check-ctt';
 import type { InboundContext, MappedSet } from './context';
@@ -14,17 +13,19 @@ import type { IdentifierChecks } from './identifier-checks';
 import { documentHead, partnerDocumentId } from './document-source';
 import {
   carrierOf,
-  chargeOf,
   currencyOf,
   fobCode,
   freightTermsOf,
+  chargesOf,
+  lineChargesOf,
   notesOf,
   paymentTermsOf,
 } from './read-commercial';
-import { ElementReader } from './read-elements';
+import type { ElementReader } from './read-elements';
+import { openSet } from './open-set';
 import { readParties, requireParty } from './read-party';
 import { readLine } from './read-po1';
-import { bodyAndSummary, firstOf, positioned, segmentsOf, splitLoops, value } from './read-set';
+import { firstOf, segmentsOf, value } from './read-set';
 import type { At } from './read-set';
 import { requireSegment } from './require-segment';
 
@@ -73,14 +74,7 @@ function readOrderLine(
   if (line.basis) attributes.priceBasis = line.basis;
   // Retail partners often send no price and expect the agreed catalog price; the order keeps 0 and says so.
   if (line.unitPrice === undefined) attributes.unitPriceMissing = true;
-  const allowances: string[] = [];
-  const charges: Charge[] = [];
-  for (const sac of segmentsOf(loop, 'SAC')) {
-    const charge = chargeOf(reader, sac, currency);
-    if (charge?.kind === 'allowance') allowances.push(charge.amount.amount);
-    else if (charge)
-      charges.push({ ...charge, description: `line ${ordinal}: ${charge.description ?? charge.type}` });
-  }
+  const { allowances, charges } = lineChargesOf(reader, loop, ordinal, currency);
   const dates: Partial<Pick<SalesOrderLine, 'requestedDeliveryDate' | 'requestedShipDate'>> = {};
   for (const dtm of segmentsOf(loop, 'DTM')) {
     const date = reader.date(dtm, 2, 'the line date');
@@ -107,11 +101,7 @@ function readOrderLine(
 
 /** Maps an 850 to one SalesOrder. */
 export function map850(set: TransactionSet, context: InboundContext): MappedSet {
-  const problems = new MappingProblems('X12');
-  const reader = new ElementReader(problems, context.partner.timeZone);
-  const all = positioned(set);
-  const { body, summary } = bodyAndSummary(all, 'PO1', ['CTT', 'AMT']);
-  const { before: header, loops } = splitLoops(body, 'PO1');
+  const { problems, reader, all, header, loops, summary } = openSet(set, context, 'PO1', ['CTT', 'AMT']);
   const beg = requireSegment(reader, all, 'BEG', 'the purchase order header');
   const poNumber = beg ? reader.required(beg, 3, 'the purchase order number') : '';
   const orderDate = beg ? reader.date(beg, 5, 'the purchase order date') : undefined;
@@ -125,7 +115,7 @@ export function map850(set: TransactionSet, context: InboundContext): MappedSet 
   const checks = identifierChecksOf(context, warnings);
   const read = loops.map((loop, i) => readOrderLine(reader, context, loop, i + 1, currency, checks));
   checkCtt(reader, firstOf(summary, 'CTT'), loops.length, 'line items (PO1)', [read.map((r) => r.quantity)]);
-  const headerCharges = segmentsOf(header, 'SAC').flatMap((sac) => chargeOf(reader, sac, currency) ?? []);
+  const headerCharges = chargesOf(reader, header, currency);
   problems.throwIfAny(`850 set ${set.controlNumber}${poNumber ? ` (PO ${poNumber})` : ''}`);
 
   const attributes: Record<string, string> = { ...dates.attributes };

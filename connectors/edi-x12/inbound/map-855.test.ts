@@ -8,15 +8,15 @@ import { envelope, readFixture, setsFromText } from './test-support/sets-from-te
 const supplier = partnerContext({
   partner: { ...partnerContext().partner, id: 'tp-books', role: 'supplier', partyId: 'sup-books' },
 });
-const ackOf = (text: string, context = supplier) => {
-  const mapped = map855(setsFromText(text)[0]!, context);
+const ackOf = async (text: string, context = supplier) => {
+  const mapped = map855((await setsFromText(text))[0]!, context);
   expectValidDocuments(mapped);
   return { mapped, ack: mapped.documents[0] as PurchaseOrderAck };
 };
 
 describe('855 → PurchaseOrderAck', () => {
-  it('maps the book distributor ack (sample 03): header, line statuses, quantities and reason codes', () => {
-    const { mapped, ack } = ackOf(readFixture('03_855_book_distributor_ack.edi'));
+  it('maps the book distributor ack (sample 03): header, line statuses, quantities and reason codes', async () => {
+    const { mapped, ack } = await ackOf(readFixture('03_855_book_distributor_ack.edi'));
     expect(mapped.businessKeys).toEqual({ poNumber: 'POTEST1112', orderNumber: '60169126' });
     expect(ack).toMatchObject({
       direction: 'inbound',
@@ -43,18 +43,18 @@ describe('855 → PurchaseOrderAck', () => {
     expect(ack.lines[1]!.unitPriceOrdered).toEqual({ amount: '15.99', currency: 'USD' });
   });
 
-  it('reads our own 855 back as an outbound ack that points at the sales order the 850 made', () => {
+  it('reads our own 855 back as an outbound ack that points at the sales order the 850 made', async () => {
     const customer = partnerContext({ perspective: 'partner' });
-    const { ack } = ackOf(readFixture('03_855_book_distributor_ack.edi'), customer);
+    const { ack } = await ackOf(readFixture('03_855_book_distributor_ack.edi'), customer);
     expect(ack).toMatchObject({ direction: 'outbound', customerId: 'cust-acme', supplierId: 'le-us' });
     const order = envelope(
       'PO',
       'ST*850*0001~BEG*00*SA*POTEST1112**20201015~N1*ST**92*1~PO1*1*1*EA*1**VN*X~SE*5*0001',
     );
-    expect(ack.salesOrderId).toBe(map850(setsFromText(order)[0]!, customer).documents[0]!.id);
+    expect(ack.salesOrderId).toBe(map850((await setsFromText(order))[0]!, customer).documents[0]!.id);
   });
 
-  it('maps backorders, quantity and date changes and substitutions', () => {
+  it('maps backorders, quantity and date changes and substitutions', async () => {
     const text = envelope(
       'PR',
       'ST*855*0001~BAK*00*AC*PO-9*20240301****SO-1*20240302~' +
@@ -63,7 +63,7 @@ describe('855 → PurchaseOrderAck', () => {
         'PO1*3*4*CA*9**VN*C~ACK*IS*4*CA****VN*C2~' +
         'PO1*4*1*EA*1**VN*D~ACK*DR*1*EA*067*20240320~PO1*5*3*EA*2.25**VN*E~ACK*IP*3*EA~CTT*5*28~SE*14*0001',
     );
-    const { ack } = ackOf(text);
+    const { ack } = await ackOf(text);
     expect(ack).toMatchObject({ status: 'accepted-with-changes', ackNumber: 'SO-1', ackDate: '2024-03-02' });
     expect(ack.estimatedShipDate).toBe('2024-03-15');
     expect(ack.lines.map((l) => [l.status, l.changes])).toEqual([
@@ -76,25 +76,23 @@ describe('855 → PurchaseOrderAck', () => {
     ]);
   });
 
-  it('refuses a changed line that says nothing about what changed', () => {
+  it('refuses a changed line that says nothing about what changed', async () => {
     const text = envelope(
       'PR',
       'ST*855*0001~BAK*00*AC*PO-9*20240301~PO1*1*10*EA*2**VN*A~ACK*IC*10*EA~SE*5*0001',
     );
-    const errors = dataErrorsOf(() => map855(setsFromText(text)[0]!, supplier));
+    const set = (await setsFromText(text))[0]!;
+    const errors = dataErrorsOf(() => map855(set, supplier));
     expect(errors.map((e) => e.path)).toEqual(['/4/ACK01']);
     expect(errors[0]!.message).toContain('says the line changed, but the ACK carries no new quantity');
   });
 
-  it('names an unknown ack type, an unknown line status and a bad ACK date', () => {
+  it('names an unknown ack type, an unknown line status and a bad ACK date', async () => {
     const text = envelope(
       'PR',
       'ST*855*0001~BAK*00*ZZ*PO-9*20240301~PO1*1*10*EA*2**VN*A~ACK*XX*10*EA*068*20240231~SE*5*0001',
     );
-    expect(pathsOf(dataErrorsOf(() => map855(setsFromText(text)[0]!, supplier)))).toEqual([
-      '/2/BAK02',
-      '/4/ACK01',
-      '/4/ACK05',
-    ]);
+    const set = (await setsFromText(text))[0]!;
+    expect(pathsOf(dataErrorsOf(() => map855(set, supplier)))).toEqual(['/2/BAK02', '/4/ACK01', '/4/ACK05']);
   });
 });

@@ -4,16 +4,16 @@
  * and comes out with direction 'outbound', the customer and our sales order referenced.
  */
 import type { PurchaseOrderAck, PurchaseOrderAckLine } from '../../../canonical-model/generated/index';
-import { MappingProblems } from '../../sdk/mapping';
 import type { TransactionSet } from '../x12/types';
 import { checkCtt } from './check-ctt';
 import type { InboundContext, MappedSet } from './context';
 import { documentHead, groupDateOf, hubDocumentId, partnerDocumentId } from './document-source';
 import { currencyOf, notesOf } from './read-commercial';
-import { ElementReader } from './read-elements';
+import type { ElementReader } from './read-elements';
+import { openSet } from './open-set';
 import { readLine } from './read-po1';
 import { readProductIds } from './read-product-ids';
-import { bodyAndSummary, firstOf, optional, positioned, segmentsOf, splitLoops, value } from './read-set';
+import { firstOf, optional, segmentsOf, value } from './read-set';
 import type { At } from './read-set';
 import { requireSegment } from './require-segment';
 
@@ -120,11 +120,7 @@ function readAckLine(
 
 /** Maps an 855 to one PurchaseOrderAck. */
 export function map855(set: TransactionSet, context: InboundContext): MappedSet {
-  const problems = new MappingProblems('X12');
-  const reader = new ElementReader(problems, context.partner.timeZone);
-  const all = positioned(set);
-  const { body, summary } = bodyAndSummary(all, 'PO1', ['CTT']);
-  const { before: header, loops } = splitLoops(body, 'PO1');
+  const { problems, reader, all, header, loops, summary } = openSet(set, context, 'PO1', ['CTT']);
   const bak = requireSegment(reader, all, 'BAK', 'the acknowledgment header');
   const poNumber = bak ? reader.required(bak, 3, 'the purchase order number') : '';
   const type = bak ? reader.required(bak, 2, 'the acknowledgment type') : '';

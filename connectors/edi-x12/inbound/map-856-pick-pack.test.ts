@@ -22,30 +22,30 @@ const OB_LOOP = 'N1*OB*XYZ RETAIL~\nN3*P O BOX 9999999~\nN4*ATLANTA*GA*31139-002
 /** Sample 05 with its two placeholder UPCs given correct check digits (9 and 0); everything else as sent. */
 const sample05WithCheckDigits = () => withCheckDigitsCorrected(readFixture(SAMPLE_05), /\*UP\*(\d{12})/g);
 
-const mapped856 = (text: string, context: InboundContext) => {
-  const mapped = map856(setsFromText(text)[0]!, context);
+const mapped856 = async (text: string, context: InboundContext) => {
+  const mapped = map856((await setsFromText(text))[0]!, context);
   expectValidDocuments(mapped);
   return { mapped, asn: mapped.documents[0] as AdvanceShipNotice };
 };
 
 describe('856 pick-pack (S/O/I, no pack level): sample 05', () => {
-  it('refuses sample 05 for a strict partner, naming only its two UPCs and the check digit each needs', () => {
+  it('refuses sample 05 for a strict partner, naming only its two UPCs and the check digit each needs', async () => {
     expect(readFixture(SAMPLE_05)).not.toContain('N1*ST');
-    const errors = dataErrorsOf(() => map856(setsFromText(readFixture(SAMPLE_05))[0]!, supplierOf()));
+    const set = (await setsFromText(readFixture(SAMPLE_05)))[0]!;
+    const errors = dataErrorsOf(() => map856(set, supplierOf()));
     expect(pathsOf(errors)).toEqual(['/21/LIN05', '/26/LIN05']);
     expect(errors.map((e) => /expected (\d) as the last digit, got (\d)/.exec(e.message)?.slice(1))).toEqual([
       ['9', '5'],
       ['0', '6'],
     ]);
     // 'strict' said out loud is the default.
-    const explicit = dataErrorsOf(() =>
-      map856(setsFromText(readFixture(SAMPLE_05))[0]!, supplierOf('strict')),
-    );
+    const again = (await setsFromText(readFixture(SAMPLE_05)))[0]!;
+    const explicit = dataErrorsOf(() => map856(again, supplierOf('strict')));
     expect(explicit).toEqual(errors);
   });
 
-  it('maps sample 05 for a lenient partner: two loose items by vendor part, the bad UPCs kept and warned', () => {
-    const { mapped, asn } = mapped856(readFixture(SAMPLE_05), supplierOf('lenient'));
+  it('maps sample 05 for a lenient partner: two loose items by vendor part, the bad UPCs kept and warned', async () => {
+    const { mapped, asn } = await mapped856(readFixture(SAMPLE_05), supplierOf('lenient'));
     expect(mapped.businessKeys).toEqual({ asnNumber: '829716', poNumber: '99999817' });
     expect(asn).toMatchObject({ asnNumber: '829716', purpose: 'original', shipDate: '2011-12-06' });
     expect(asn.attributes).toMatchObject({ hierarchicalStructure: '0002' });
@@ -74,8 +74,8 @@ describe('856 pick-pack (S/O/I, no pack level): sample 05', () => {
     );
   });
 
-  it('maps sample 05 with valid UPCs for a strict partner: UPC and vendor part, ship-to from N1*OB with a warning', () => {
-    const { mapped, asn } = mapped856(sample05WithCheckDigits(), supplierOf());
+  it('maps sample 05 with valid UPCs for a strict partner: UPC and vendor part, ship-to from N1*OB with a warning', async () => {
+    const { mapped, asn } = await mapped856(sample05WithCheckDigits(), supplierOf());
     const items = asn.orders[0]!.items!;
     expect(items.map((i) => [i.quantity.value, i.item.identifiers])).toEqual([
       [
@@ -109,9 +109,9 @@ describe('856 pick-pack (S/O/I, no pack level): sample 05', () => {
 });
 
 describe('856 ship-to fallback', () => {
-  it('prefers the buying party N1*BY, which is one of our locations, over N1*OB', () => {
+  it('prefers the buying party N1*BY, which is one of our locations, over N1*OB', async () => {
     const text = sample05WithCheckDigits().replace('N1*SF*', 'N1*BY*XYZ DC 42*92*0042~\nN1*SF*');
-    const { mapped, asn } = mapped856(text, supplierOf());
+    const { mapped, asn } = await mapped856(text, supplierOf());
     expect(asn.shipTo).toEqual({
       name: 'XYZ DC 42',
       code: '0042',
@@ -121,17 +121,18 @@ describe('856 ship-to fallback', () => {
     expect(mapped.warnings![0]!.message).toContain('the buying party N1*BY at position 15');
   });
 
-  it('takes N1*ST when it is sent, without a warning', () => {
+  it('takes N1*ST when it is sent, without a warning', async () => {
     const text = sample05WithCheckDigits().replace('N1*SF*', 'N1*ST*XYZ DC 7*92*0007~\nN1*SF*');
-    const { mapped, asn } = mapped856(text, supplierOf());
+    const { mapped, asn } = await mapped856(text, supplierOf());
     expect(asn.shipTo.code).toBe('0007');
     expect(mapped.warnings).toBeUndefined();
   });
 
-  it('fails when neither N1*ST nor N1*BY nor N1*OB is sent, naming the shipment level', () => {
+  it('fails when neither N1*ST nor N1*BY nor N1*OB is sent, naming the shipment level', async () => {
     const text = sample05WithCheckDigits().replace(OB_LOOP, '');
     expect(text).not.toContain('N1*OB');
-    expect(dataErrorsOf(() => map856(setsFromText(text)[0]!, supplierOf('lenient')))).toEqual([
+    const set = (await setsFromText(text))[0]!;
+    expect(dataErrorsOf(() => map856(set, supplierOf('lenient')))).toEqual([
       {
         path: '/3/N1',
         message:

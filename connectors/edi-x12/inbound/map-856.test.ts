@@ -21,17 +21,16 @@ function sample04WithCheckDigits(): string {
   );
 }
 
-const asnOf = (text: string, context = supplier) => {
-  const mapped = map856(setsFromText(text)[0]!, context);
+const asnOf = async (text: string, context = supplier) => {
+  const mapped = map856((await setsFromText(text))[0]!, context);
   expectValidDocuments(mapped);
   return { mapped, asn: mapped.documents[0] as AdvanceShipNotice };
 };
 
 describe('856 → AdvanceShipNotice', () => {
-  it('refuses sample 04 as sent (strict, the default): its SSCCs and three GTINs have wrong check digits, each named', () => {
-    const errors = dataErrorsOf(() =>
-      map856(setsFromText(readFixture('04_856_crossdock_SOPI_newline.edi'))[0]!, supplier),
-    );
+  it('refuses sample 04 as sent (strict, the default): its SSCCs and three GTINs have wrong check digits, each named', async () => {
+    const set = (await setsFromText(readFixture('04_856_crossdock_SOPI_newline.edi')))[0]!;
+    const errors = dataErrorsOf(() => map856(set, supplier));
     expect(pathsOf(errors)).toEqual(
       [
         '/24/MAN02',
@@ -47,8 +46,8 @@ describe('856 → AdvanceShipNotice', () => {
     expect(errors.find((e) => e.path === '/24/MAN02')?.message).toContain('SSCC-18 check digit is wrong');
   });
 
-  it('maps the S/O/P/I cross-dock tree of sample 04: shipment, two orders, five SSCC packs', () => {
-    const { mapped, asn } = asnOf(sample04WithCheckDigits());
+  it('maps the S/O/P/I cross-dock tree of sample 04: shipment, two orders, five SSCC packs', async () => {
+    const { mapped, asn } = await asnOf(sample04WithCheckDigits());
     expect(mapped.businessKeys).toEqual({ asnNumber: '000009' });
     expect(asn).toMatchObject({
       asnNumber: '000009',
@@ -86,7 +85,7 @@ describe('856 → AdvanceShipNotice', () => {
     expect(packs[0]!.items[0]!.item.identifiers).toEqual([{ qualifier: 'UPC', value: '000000000642' }]);
   });
 
-  it('builds the tree from HL02 parent links, not from the order the levels were sent in', () => {
+  it('builds the tree from HL02 parent links, not from the order the levels were sent in', async () => {
     const text = sample04WithCheckDigits();
     const lines = text.split('\n');
     const start = lines.findIndex((l) => l.startsWith('HL*11*'));
@@ -105,14 +104,14 @@ describe('856 → AdvanceShipNotice', () => {
     );
     const shuffled = lines.join('\n');
     expect(shuffled.indexOf('HL*13*12*I')).toBeLessThan(shuffled.indexOf('HL*11*1*O'));
-    const original = asnOf(text).asn;
-    const reordered = asnOf(shuffled).asn;
+    const original = (await asnOf(text)).asn;
+    const reordered = (await asnOf(shuffled)).asn;
     expect(reordered.orders.map((o) => o.poNumber).sort()).toEqual(['POREF00', 'POREF01']);
     const byPo = (asn: AdvanceShipNotice) => Object.fromEntries(asn.orders.map((o) => [o.poNumber, o.packs]));
     expect(byPo(reordered)).toEqual(byPo(original));
   });
 
-  it('names an item level that has no order level above it', () => {
+  it('names an item level that has no order level above it', async () => {
     const text = envelope(
       'SH',
       'ST*856*0001~BSN*00*A1*20240301*1200*0001~HL*1**S~DTM*011*20240301*0930~N1*SF*V*92*1~N1*ST*DC*92*2~' +
@@ -120,14 +119,15 @@ describe('856 → AdvanceShipNotice', () => {
         withGs1CheckDigit('00012345000000001') +
         '~HL*3*2*I~LIN**VN*A~SN1**1*EA~SE*11*0001',
     );
-    const errors = dataErrorsOf(() => map856(setsFromText(text)[0]!, supplier));
+    const set = (await setsFromText(text))[0]!;
+    const errors = dataErrorsOf(() => map856(set, supplier));
     expect(errors).toContainEqual({
       path: '/9/HL02',
       message: 'item level HL 3 has no order level (HL03 O) above it, so no PO it ships against',
     });
   });
 
-  it('maps S/O/I with the carton SSCC on each item (0004), with shippedAt in the partner time zone', () => {
+  it('maps S/O/I with the carton SSCC on each item (0004), with shippedAt in the partner time zone', async () => {
     const sscc1 = withGs1CheckDigit('00012345000000001');
     const sscc2 = withGs1CheckDigit('00012345000000002');
     const text = envelope(
@@ -137,7 +137,7 @@ describe('856 → AdvanceShipNotice', () => {
         `~HL*2*1*O~PRF*PO-1***20240601~HL*3*2*I~LIN*1*VN*A~SN1*1*4*EA**6*EA~MAN*GM*${sscc1}` +
         `~HL*4*2*I~LIN*2*VN*B~SN1*2*2*CA~MAN*GM*${sscc2}~CTT*4*6~SE*16*0001`,
     );
-    const { asn } = asnOf(text);
+    const { asn } = await asnOf(text);
     expect(asn.shippedAt).toBe('2024-07-10T09:30:00-05:00');
     expect(asn.shipTo).toMatchObject({ gln: withGs1CheckDigit('061414100000') });
     expect(asn.orders[0]).toMatchObject({ poNumber: 'PO-1', purchaseOrderDate: '2024-06-01' });
@@ -148,16 +148,17 @@ describe('856 → AdvanceShipNotice', () => {
     expect(asn.orders[0]!.packs![0]!.items[0]!.quantityOrdered).toEqual({ value: '6', uom: 'EA' });
   });
 
-  it('reads our own 856 back as an outbound ASN to the customer', () => {
-    const { asn } = asnOf(sample04WithCheckDigits(), partnerContext({ perspective: 'partner' }));
+  it('reads our own 856 back as an outbound ASN to the customer', async () => {
+    const { asn } = await asnOf(sample04WithCheckDigits(), partnerContext({ perspective: 'partner' }));
     expect(asn).toMatchObject({ direction: 'outbound', customerId: 'cust-acme' });
     expect(asn.orders[0]!.salesOrderId).toBe('edi-main:sales-order:tp-acme:POREF00');
     expect(asn.shipFrom.locationId).toBe('edi-main:location:tp-acme:92:000009');
   });
 
-  it('checks CTT01 against the number of HL levels', () => {
+  it('checks CTT01 against the number of HL levels', async () => {
     const text = sample04WithCheckDigits().replace('CTT*13', 'CTT*12');
-    expect(dataErrorsOf(() => map856(setsFromText(text)[0]!, supplier))).toEqual([
+    const set = (await setsFromText(text))[0]!;
+    expect(dataErrorsOf(() => map856(set, supplier))).toEqual([
       { path: '/56/CTT01', message: 'says 12 hierarchical levels (HL) but the set has 13' },
     ]);
   });

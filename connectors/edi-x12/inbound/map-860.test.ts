@@ -6,22 +6,24 @@ import { dataErrorsOf, expectValidDocuments, partnerContext } from './test-suppo
 import { envelope, readFixture, setsFromText } from './test-support/sets-from-text';
 
 const context = partnerContext();
-const changeOf = (body: string) => {
-  const mapped = map860(setsFromText(envelope('PC', `ST*860*0001~${body}~SE*99*0001`))[0]!, context);
+const changeOf = async (body: string) => {
+  const mapped = map860((await setsFromText(envelope('PC', `ST*860*0001~${body}~SE*99*0001`)))[0]!, context);
   expectValidDocuments(mapped);
   return { mapped, change: mapped.documents[0] as SalesOrderChange };
 };
 
 describe('860 → SalesOrderChange', () => {
-  it('maps line changes against the sales order the 850 created', () => {
-    const { mapped, change } = changeOf(
+  it('maps line changes against the sales order the 850 created', async () => {
+    const { mapped, change } = await changeOf(
       'BCH*04*SA*PO-42**3*20240301*****20240306~DTM*002*20240320~' +
         'POC*1*QI*30**EA*2.5**UP*036000291452~POC*2*DI***EA***VN*X-2~POC*3*PC*5**EA*1.75**VN*X-3~' +
         'POC*4*AI*8**CA*12**VN*X-4~PID*F****NEW THING~CTT*4*43',
     );
     const order = map850(
-      setsFromText(
-        envelope('PO', 'ST*850*0001~BEG*00*SA*PO-42**20240301~N1*ST**92*7~PO1*1*1*EA*1**VN*X~SE*5*0001'),
+      (
+        await setsFromText(
+          envelope('PO', 'ST*850*0001~BEG*00*SA*PO-42**20240301~N1*ST**92*7~PO1*1*1*EA*1**VN*X~SE*5*0001'),
+        )
       )[0]!,
       context,
     ).documents[0]!;
@@ -49,25 +51,23 @@ describe('860 → SalesOrderChange', () => {
     });
   });
 
-  it('maps a cancellation of the whole order without lines', () => {
-    const { change } = changeOf('BCH*01*SA*PO-42**4*20240301');
+  it('maps a cancellation of the whole order without lines', async () => {
+    const { change } = await changeOf('BCH*01*SA*PO-42**4*20240301');
     expect(change).toMatchObject({ purpose: 'cancel', lines: [], changeDate: '2024-03-01' });
   });
 
-  it('names a quantity change without a quantity and an unknown change type', () => {
+  it('names a quantity change without a quantity and an unknown change type', async () => {
     const text = envelope(
       'PC',
       'ST*860*0001~BCH*04*SA*PO-42**5*20240301~POC*1*QD***EA***VN*A~POC*2*ZZ*1**EA***VN*B~SE*5*0001',
     );
-    expect(dataErrorsOf(() => map860(setsFromText(text)[0]!, context)).map((e) => e.path)).toEqual([
-      '/3/POC03',
-      '/4/POC02',
-    ]);
+    const set = (await setsFromText(text))[0]!;
+    expect(dataErrorsOf(() => map860(set, context)).map((e) => e.path)).toEqual(['/3/POC03', '/4/POC02']);
   });
 
-  it('maps the order change fixture as it is (its UPCs have valid check digits)', () => {
+  it('maps the order change fixture as it is (its UPCs have valid check digits)', async () => {
     const text = readFixture('v15_860_order_change.edi');
-    const mapped = map860(setsFromText(text)[0]!, context);
+    const mapped = map860((await setsFromText(text))[0]!, context);
     expectValidDocuments(mapped);
     const change = mapped.documents[0] as SalesOrderChange;
     expect(change).toMatchObject({

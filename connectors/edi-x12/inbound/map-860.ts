@@ -3,17 +3,17 @@
  * (same provisional id: the customer's PO number within the partner). Quantities and prices are the new values.
  */
 import type { SalesOrderChange, SalesOrderChangeLine } from '../../../canonical-model/generated/index';
-import { MappingProblems } from '../../sdk/mapping';
 import type { TransactionSet } from '../x12/types';
 import { checkCtt } from './check-ctt';
 import type { InboundContext, MappedSet } from './context';
 import { documentHead, groupDateOf, partnerDocumentId } from './document-source';
 import { currencyOf, notesOf } from './read-commercial';
-import { ElementReader } from './read-elements';
+import type { ElementReader } from './read-elements';
+import { openSet } from './open-set';
 import { descriptionOf, readLine } from './read-po1';
 import { readProductIds } from './read-product-ids';
 import type { LineLayout } from './read-po1';
-import { bodyAndSummary, firstOf, optional, positioned, segmentsOf, splitLoops, value } from './read-set';
+import { firstOf, optional, segmentsOf, value } from './read-set';
 import type { At } from './read-set';
 import { requireSegment } from './require-segment';
 
@@ -88,11 +88,7 @@ function readChangeLine(
 
 /** Maps an 860 to one SalesOrderChange. */
 export function map860(set: TransactionSet, context: InboundContext): MappedSet {
-  const problems = new MappingProblems('X12');
-  const reader = new ElementReader(problems, context.partner.timeZone);
-  const all = positioned(set);
-  const { body, summary } = bodyAndSummary(all, 'POC', ['CTT', 'AMT']);
-  const { before: header, loops } = splitLoops(body, 'POC');
+  const { problems, reader, all, header, loops, summary } = openSet(set, context, 'POC', ['CTT', 'AMT']);
   const bch = requireSegment(reader, all, 'BCH', 'the change order header');
   const poNumber = bch ? reader.required(bch, 3, 'the purchase order number being changed') : '';
   const purposeCode = bch ? reader.required(bch, 1, 'the purpose: 04 change, 01 cancel, 05 replace') : '';

@@ -26,8 +26,8 @@ const advice = (lv: string, w03: string, g62 = 'G62*11*20240304*8*1430~') =>
   );
 
 describe('945 → Shipment', () => {
-  it('maps a shipped order: our order number, the PO, lines with shortfalls, SSCC package, carrier', () => {
-    const mapped = map945(setsFromText(advice(`00${sscc}`, '13'))[0]!, tpl);
+  it('maps a shipped order: our order number, the PO, lines with shortfalls, SSCC package, carrier', async () => {
+    const mapped = map945((await setsFromText(advice(`00${sscc}`, '13')))[0]!, tpl);
     expectValidDocuments(mapped);
     expect(mapped.warnings).toBeUndefined();
     expect(mapped.businessKeys).toEqual({
@@ -62,16 +62,16 @@ describe('945 → Shipment', () => {
     ]);
   });
 
-  it('only warns when the W03 total disagrees with the W12 lines', () => {
-    const mapped = map945(setsFromText(advice(sscc, '14'))[0]!, tpl);
+  it('only warns when the W03 total disagrees with the W12 lines', async () => {
+    const mapped = map945((await setsFromText(advice(sscc, '14')))[0]!, tpl);
     expectValidDocuments(mapped);
     expect(mapped.warnings).toEqual([
       { path: '/17/W0301', message: 'says 14 units shipped but the W12 lines ship 13' },
     ]);
   });
 
-  it('keeps a licence plate that is not an SSCC as a package id, and a day without time as the day', () => {
-    const mapped = map945(setsFromText(advice('LP-77', '13', ''))[0]!, tpl);
+  it('keeps a licence plate that is not an SSCC as a package id, and a day without time as the day', async () => {
+    const mapped = map945((await setsFromText(advice('LP-77', '13', '')))[0]!, tpl);
     expectValidDocuments(mapped);
     const shipment = mapped.documents[0] as Shipment;
     expect(shipment.packages?.[0]?.packageId).toBe('LP-77');
@@ -79,18 +79,16 @@ describe('945 → Shipment', () => {
     expect(shipment.attributes?.shippedAtPrecision).toBe('date');
   });
 
-  it('names an SSCC with a wrong check digit and a bad ship date', () => {
+  it('names an SSCC with a wrong check digit and a bad ship date', async () => {
     const bad = `${sscc.slice(0, 17)}${(Number(sscc[17]) + 1) % 10}`;
     const text = advice(bad, '13').replace('W06*F*SO-5501*20240304', 'W06*F*SO-5501*CCYYMMDD');
-    expect(dataErrorsOf(() => map945(setsFromText(text)[0]!, tpl)).map((e) => e.path)).toEqual([
-      '/2/W0603',
-      '/13/N902',
-    ]);
+    const set = (await setsFromText(text))[0]!;
+    expect(dataErrorsOf(() => map945(set, tpl)).map((e) => e.path)).toEqual(['/2/W0603', '/13/N902']);
   });
 
-  it('maps the shipping advice fixture as it is (its SSCC has a valid check digit)', () => {
+  it('maps the shipping advice fixture as it is (its SSCC has a valid check digit)', async () => {
     const text = readFixture('v14_945_shipping_advice.edi');
-    const mapped = map945(setsFromText(text)[0]!, tpl);
+    const mapped = map945((await setsFromText(text))[0]!, tpl);
     expectValidDocuments(mapped);
     expect(mapped.warnings).toBeUndefined();
     const shipment = mapped.documents[0] as Shipment;

@@ -7,7 +7,7 @@
 import { gs1KeyProblem } from '../../../canonical-model/gtin';
 import type { Shipment, ShipmentLine, ShipmentPackage } from '../../../canonical-model/generated/index';
 import { addDecimal, compareDecimal, subtractDecimal } from '../../sdk/decimal';
-import { MappingProblems, provisionalId } from '../../sdk/mapping';
+import { provisionalId } from '../../sdk/mapping';
 import type { FieldError } from '../../../platform/errors';
 import type { TransactionSet } from '../x12/types';
 import type { InboundContext, MappedSet } from './context';
@@ -15,19 +15,11 @@ import { documentHead, hubDocumentId } from './document-source';
 import { localInstant } from './local-time';
 import { carrierOf } from './read-commercial';
 import type { Carrier } from '../../../canonical-model/generated/index';
-import { ElementReader } from './read-elements';
+import type { ElementReader } from './read-elements';
+import { openSet } from './open-set';
 import { readParties, requireParty } from './read-party';
 import { readIdPairs } from './read-product-ids';
-import {
-  bodyAndSummary,
-  fieldPath,
-  firstOf,
-  optional,
-  positioned,
-  segmentsOf,
-  splitLoops,
-  value,
-} from './read-set';
+import { fieldPath, firstOf, optional, segmentsOf, value } from './read-set';
 import type { At } from './read-set';
 import { requireSegment } from './require-segment';
 
@@ -130,12 +122,8 @@ function carrierOfW27(w27: At): Carrier | undefined {
 
 /** Maps a 945 to one Shipment. */
 export function map945(set: TransactionSet, context: InboundContext): MappedSet {
-  const problems = new MappingProblems('X12');
-  const reader = new ElementReader(problems, context.partner.timeZone);
+  const { problems, reader, all, header, loops, summary } = openSet(set, context, 'LX', ['W03']);
   const warnings: FieldError[] = [];
-  const all = positioned(set);
-  const { body, summary } = bodyAndSummary(all, 'LX', ['W03']);
-  const { before: header, loops } = splitLoops(body, 'LX');
   const w06 = requireSegment(reader, all, 'W06', 'the shipping advice header');
   const orderNumber = w06 ? reader.required(w06, 2, 'the depositor order number') : '';
   const shipDate = w06 ? reader.date(w06, 3, 'the ship date') : undefined;

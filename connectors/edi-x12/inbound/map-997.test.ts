@@ -3,18 +3,20 @@ import { map997 } from './map-997';
 import { dataErrorsOf, partnerContext } from './test-support/inbound-context';
 import { envelope, readFixture, setsFromText } from './test-support/sets-from-text';
 
-const ack = (ak9: string) =>
-  setsFromText(
-    envelope(
-      'FA',
-      'ST*997*0001~AK1*IN*1207~AK2*810*0001~AK5*A~AK2*810*0002~AK3*TXI*4**8~AK4*1*963*7*C1~AK5*R*5~' +
-        `${ak9}~SE*10*0001`,
-    ),
+const ack = async (ak9: string) =>
+  (
+    await setsFromText(
+      envelope(
+        'FA',
+        'ST*997*0001~AK1*IN*1207~AK2*810*0001~AK5*A~AK2*810*0002~AK3*TXI*4**8~AK4*1*963*7*C1~AK5*R*5~' +
+          `${ak9}~SE*10*0001`,
+      ),
+    )
   )[0]!;
 
 describe('997 → received acknowledgement', () => {
-  it('reads which of our groups and sets were accepted, and why one was rejected', () => {
-    const mapped = map997(ack('AK9*P*2*2*1'), partnerContext());
+  it('reads which of our groups and sets were accepted, and why one was rejected', async () => {
+    const mapped = map997(await ack('AK9*P*2*2*1'), partnerContext());
     expect(mapped.documents).toEqual([]);
     expect(mapped.acknowledgement).toEqual({
       acknowledgedGroup: { functionalId: 'IN', controlNumber: '1207' },
@@ -37,22 +39,24 @@ describe('997 → received acknowledgement', () => {
     });
   });
 
-  it('accepts R for a partially accepted group as senders do, with its group error codes', () => {
-    const mapped = map997(ack('AK9*R*2*2*1*5'), partnerContext());
+  it('accepts R for a partially accepted group as senders do, with its group error codes', async () => {
+    const mapped = map997(await ack('AK9*R*2*2*1*5'), partnerContext());
     expect(mapped.acknowledgement?.groupStatus).toBe('R');
     expect(mapped.acknowledgement?.groupErrors).toEqual([
       'GE01 does not match the number of transaction sets (5)',
     ]);
   });
 
-  it('names an unknown group status', () => {
-    expect(dataErrorsOf(() => map997(ack('AK9*Q*2*2*1'), partnerContext())).map((e) => e.path)).toEqual([
-      '/9/AK901',
-    ]);
+  it('names an unknown group status', async () => {
+    const set = await ack('AK9*Q*2*2*1');
+    expect(dataErrorsOf(() => map997(set, partnerContext())).map((e) => e.path)).toEqual(['/9/AK901']);
   });
 
-  it('reads the 997 fixture: our 855 group 77, one set accepted, one rejected for a bad date', () => {
-    const mapped = map997(setsFromText(readFixture('v16_997_functional_ack.edi'))[0]!, partnerContext());
+  it('reads the 997 fixture: our 855 group 77, one set accepted, one rejected for a bad date', async () => {
+    const mapped = map997(
+      (await setsFromText(readFixture('v16_997_functional_ack.edi')))[0]!,
+      partnerContext(),
+    );
     expect(mapped.acknowledgement).toMatchObject({
       acknowledgedGroup: { functionalId: 'PR', controlNumber: '77' },
       groupStatus: 'P',

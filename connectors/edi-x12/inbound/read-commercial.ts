@@ -10,7 +10,7 @@ import type {
   PaymentTerms,
 } from '../../../canonical-model/generated/index';
 import type { ElementReader } from './read-elements';
-import { optional, value } from './read-set';
+import { optional, segmentsOf, value } from './read-set';
 import type { At } from './read-set';
 
 /** TD504 transportation method codes whose canonical mode is unambiguous. */
@@ -115,6 +115,32 @@ export function chargeOf(reader: ElementReader, sac: At, currency: string): Char
     ...(description ? { description } : {}),
     amount: { amount: amount.replace(/^-/, ''), currency },
   };
+}
+
+/**
+ * A detail line's SAC segments: its allowances as amounts (the line nets them into its discount) and its charges,
+ * each described with its line number so they can stand among the document's charges.
+ */
+export function lineChargesOf(
+  reader: ElementReader,
+  loop: At[],
+  ordinal: number,
+  currency: string,
+): { allowances: string[]; charges: Charge[] } {
+  const allowances: string[] = [];
+  const charges: Charge[] = [];
+  for (const sac of segmentsOf(loop, 'SAC')) {
+    const charge = chargeOf(reader, sac, currency);
+    if (charge?.kind === 'allowance') allowances.push(charge.amount.amount);
+    else if (charge)
+      charges.push({ ...charge, description: `line ${ordinal}: ${charge.description ?? charge.type}` });
+  }
+  return { allowances, charges };
+}
+
+/** The SAC segments among `items` (a header or summary) as charges; a SAC in error is reported and left out. */
+export function chargesOf(reader: ElementReader, items: At[], currency: string): Charge[] {
+  return segmentsOf(items, 'SAC').flatMap((sac) => chargeOf(reader, sac, currency) ?? []);
 }
 
 /** N9 loops (each N9 with its MSG lines) and NTE segments as notes of one type. */

@@ -4,26 +4,13 @@
  * its own X12 field instead of surfacing later as a schema error on /lines/3/item.
  */
 import { gs1KeyProblem } from '../../../canonical-model/gtin';
-import type { IdentifierQualifier, ItemIdentifier } from '../../../canonical-model/generated/index';
+import type { ItemIdentifier } from '../../../canonical-model/generated/index';
+import { CANONICAL_QUALIFIERS } from '../product-id-qualifiers';
 import { invalidKey } from './identifier-checks';
 import type { IdentifierChecks } from './identifier-checks';
 import type { ElementReader } from './read-elements';
 import { value } from './read-set';
 import type { At } from './read-set';
-
-/** X12 235 qualifiers the canonical model has a qualifier for. */
-const QUALIFIERS: Record<string, IdentifierQualifier> = {
-  UP: 'UPC',
-  EN: 'EAN',
-  EO: 'EAN',
-  UK: 'GTIN',
-  VN: 'VENDOR_PART',
-  VP: 'VENDOR_PART',
-  BP: 'BUYER_PART',
-  IN: 'BUYER_PART',
-  SK: 'SKU',
-  MG: 'MPN',
-};
 
 /** What GS1 id each GS1 qualifier must be: its digit counts, and how many leading zeros may pad it. */
 const GS1_SHAPES: Record<string, { label: string; lengths: number[] }> = {
@@ -126,7 +113,7 @@ export function readIdPairs(
       reader.report(at, idElement, `is missing (the product id for qualifier ${qualifier})`);
       continue;
     }
-    const canonical = QUALIFIERS[qualifier];
+    const canonical = CANONICAL_QUALIFIERS[qualifier];
     if (!canonical) {
       attributes[`x12Id:${qualifier || 'none'}`] = id;
       continue;
@@ -180,7 +167,7 @@ export function readIdPairs(
     reader.report(
       at,
       reportAt,
-      `the line has no product id the hub can use (one of ${Object.keys(QUALIFIERS).join(', ')})`,
+      `the line has no product id the hub can use (one of ${Object.keys(CANONICAL_QUALIFIERS).join(', ')})`,
     );
   }
   return { identifiers, attributes };

@@ -4,37 +4,9 @@
  * prefers goes first, in preference order; the others follow in the order the item lists them. Readers sort by
  * the same preference, so the order is not something the set carries.
  */
-import type {
-  IdentifierQualifier,
-  ItemIdentifier,
-  ItemReference,
-} from '../../../canonical-model/generated/index';
+import type { ItemIdentifier, ItemReference } from '../../../canonical-model/generated/index';
+import { CANONICAL_QUALIFIERS, DEFAULT_X12_QUALIFIERS } from '../product-id-qualifiers';
 import { invalid } from './x12-values';
-
-/** The 235 qualifier written for each canonical qualifier when the partner's preference names none of it. */
-const DEFAULT_X12: Record<IdentifierQualifier, string> = {
-  GTIN: 'UK',
-  UPC: 'UP',
-  EAN: 'EN',
-  VENDOR_PART: 'VN',
-  BUYER_PART: 'BP',
-  SKU: 'SK',
-  MPN: 'MG',
-};
-
-/** 235 qualifiers and the canonical qualifier each one carries. */
-const CANONICAL: Record<string, IdentifierQualifier> = {
-  UK: 'GTIN',
-  UP: 'UPC',
-  EN: 'EAN',
-  EO: 'EAN',
-  VN: 'VENDOR_PART',
-  VP: 'VENDOR_PART',
-  BP: 'BUYER_PART',
-  IN: 'BUYER_PART',
-  SK: 'SKU',
-  MG: 'MPN',
-};
 
 /** One identifier as it is written: its 235 qualifier and the identifier. */
 export interface QualifiedIdentifier {
@@ -45,8 +17,8 @@ export interface QualifiedIdentifier {
 /** The identifiers of an item in the order they are written, each with the 235 qualifier it is written under. */
 export function orderIdentifiers(item: ItemReference, preference: readonly string[]): QualifiedIdentifier[] {
   const qualified = item.identifiers.map((identifier, i) => {
-    const preferred = preference.find((q) => CANONICAL[q] === identifier.qualifier);
-    return { x12: preferred ?? DEFAULT_X12[identifier.qualifier], identifier, i };
+    const preferred = preference.find((q) => CANONICAL_QUALIFIERS[q] === identifier.qualifier);
+    return { x12: preferred ?? DEFAULT_X12_QUALIFIERS[identifier.qualifier], identifier, i };
   });
   const rank = (q: string) => {
     const at = preference.indexOf(q);

@@ -3,6 +3,8 @@
  * without a zone, so they are written in the partner profile's time zone.
  */
 import { HubError } from '../../../platform/errors';
+import { padDigits as pad, zoneClock } from '../../sdk/time-zone';
+import type { ZoneClock } from '../../sdk/time-zone';
 
 /** The creation date and time in the partner's zone: CCYYMMDD, YYMMDD and HHMM. */
 export interface CreationStamp {
@@ -18,17 +20,9 @@ export function creationStamp(at: Date, timeZone: string): CreationStamp {
       fieldErrors: [{ path: 'createdAt', message: 'is not a valid date' }],
     });
   }
-  let parts: Intl.DateTimeFormatPart[];
+  let clock: ZoneClock;
   try {
-    parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).formatToParts(at);
+    clock = zoneClock(timeZone);
   } catch (err) {
     throw new HubError(
       'data',
@@ -39,7 +33,7 @@ export function creationStamp(at: Date, timeZone: string): CreationStamp {
       },
     );
   }
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const date = `${part('year').padStart(4, '0')}${part('month')}${part('day')}`;
-  return { date, shortDate: date.slice(2), time: `${part('hour')}${part('minute')}` };
+  const wall = clock.read(at);
+  const date = `${pad(wall.year, 4)}${pad(wall.month)}${pad(wall.day)}`;
+  return { date, shortDate: date.slice(2), time: `${pad(wall.hour)}${pad(wall.minute)}` };
 }

@@ -4,25 +4,26 @@
  * exactly 106 characters with its terminator.
  */
 import { HubError } from '../../../platform/errors';
-import type { Delimiters } from '../x12/types';
+import type { Delimiters, InterchangeHeader } from '../x12/types';
 import { forbiddenCharacters } from './scrub-value';
 
-/** What the ISA says, before padding. */
-export interface IsaFields {
-  senderQualifier: string;
-  senderId: string;
-  receiverQualifier: string;
-  receiverId: string;
-  /** YYMMDD. */
-  date: string;
-  /** HHMM. */
-  time: string;
-  /** ISA12, e.g. "00401" or "00501". */
-  version: string;
-  controlNumber: number;
-  ackRequested: boolean;
-  usage: 'P' | 'T' | 'I';
-}
+/**
+ * What the ISA says, before padding: the fields of the InterchangeHeader the reader gives back that the hub sets
+ * (ISA01-04 are always "00" and blanks, ISA11 follows from the version), with ISA13 as the number it pads to nine
+ * digits.
+ */
+export type IsaFields = Pick<
+  InterchangeHeader,
+  | 'senderQualifier'
+  | 'senderId'
+  | 'receiverQualifier'
+  | 'receiverId'
+  | 'date'
+  | 'time'
+  | 'version'
+  | 'ackRequested'
+  | 'usage'
+> & { controlNumber: number };
 
 /** Length of an ISA segment including its terminator (suffix excluded). */
 export const ISA_LENGTH = 106;

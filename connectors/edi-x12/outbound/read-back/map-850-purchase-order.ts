@@ -4,29 +4,21 @@
  * with the inbound readers so both directions agree on codes, parties and decimals.
  */
 import type { PurchaseOrder, PurchaseOrderLine } from '../../../../canonical-model/generated/index';
-import { MappingProblems } from '../../../sdk/mapping';
 import { checkCtt } from '../../inbound/check-ctt';
 import type { InboundContext, MappedSet } from '../../inbound/context';
 import { documentHead, hubDocumentId } from '../../inbound/document-source';
 import {
   carrierOf,
-  chargeOf,
+  chargesOf,
   currencyOf,
+  fobCode,
   freightTermsOf,
   paymentTermsOf,
 } from '../../inbound/read-commercial';
-import { ElementReader } from '../../inbound/read-elements';
+import { openSet } from '../../inbound/open-set';
 import { readParties, requireParty } from '../../inbound/read-party';
 import { readLine } from '../../inbound/read-po1';
-import {
-  bodyAndSummary,
-  firstOf,
-  optional,
-  positioned,
-  segmentsOf,
-  splitLoops,
-  value,
-} from '../../inbound/read-set';
+import { firstOf, optional, segmentsOf, value } from '../../inbound/read-set';
 import type { TransactionSet } from '../../x12/types';
 import { PO_DATE_QUALIFIERS, PO_TYPE_CODES } from '../generate-850';
 
@@ -39,11 +31,7 @@ const DATES = new Map<string, keyof typeof PO_DATE_QUALIFIERS>(
 
 /** Maps an 850 we sent back to the PurchaseOrder it was generated from (as far as the set carries it). */
 export function readBack850(set: TransactionSet, context: InboundContext): MappedSet {
-  const problems = new MappingProblems('X12');
-  const reader = new ElementReader(problems, context.partner.timeZone);
-  const all = positioned(set);
-  const { body, summary } = bodyAndSummary(all, 'PO1', ['CTT', 'AMT']);
-  const { before: header, loops } = splitLoops(body, 'PO1');
+  const { problems, reader, all, header, loops, summary } = openSet(set, context, 'PO1', ['CTT', 'AMT']);
   const beg = firstOf(all, 'BEG') ?? all[0]!;
   const poNumber = reader.required(beg, 3, 'the purchase order number');
   const orderDate = reader.date(beg, 5, 'the purchase order date') ?? '';
@@ -75,11 +63,10 @@ export function readBack850(set: TransactionSet, context: InboundContext): Mappe
   checkCtt(reader, firstOf(summary, 'CTT'), loops.length, 'line items (PO1)', [
     lines.map((l) => l.quantity.value),
   ]);
-  const charges = segmentsOf(header, 'SAC').flatMap((sac) => chargeOf(reader, sac, currency) ?? []);
+  const charges = chargesOf(reader, header, currency);
   problems.throwIfAny(`850 set ${set.controlNumber}`);
   const carrier = carrierOf(firstOf(header, 'TD5'));
-  const fob = firstOf(header, 'FOB');
-  const freightTerms = freightTermsOf(fob && optional(fob, 1));
+  const freightTerms = freightTermsOf(fobCode(header));
   const paymentTerms = paymentTermsOf(reader, firstOf(header, 'ITD'));
   const releaseNumber = optional(beg, 4);
   const order: PurchaseOrder = {
