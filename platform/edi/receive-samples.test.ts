@@ -156,15 +156,27 @@ describe('the public samples, received end to end', () => {
     expect(asn.orders[0]!.items.map((i) => i.quantity.value)).toEqual(['24', '6']);
   });
 
-  it('08 940 to a 3PL: acknowledged A (legacy GS07 T tolerated), kept: the hub sends 940s and does not take them', async () => {
+  it('08 940 from a depositor: acknowledged A (legacy GS07 T tolerated), a warehouse shipping order for 538686', async () => {
     const r = await receive(
       '08_940_food_3pl_newline.edi',
       ['ZZ', 'ABCDEFGHIJKLMNO'],
       ['ZZ', '123456789012345'],
     );
     expect(r.ack).toMatch(/AK9\*A\*1\*1\*1/);
-    expect(r.sets[0]).toMatchObject({ status: 'failed', orderNumber: '538686' });
-    expect(r.sets[0]!.error?.message).toMatch(/940 is not one the hub maps/);
+    expect(r.sets[0], JSON.stringify(r.sets[0]!.error)).toMatchObject({
+      status: 'accepted',
+      orderNumber: '538686',
+    });
+    const order = r.sets[0]!.documents[0] as unknown as {
+      documentType: string;
+      lines: { quantity: { value: string; uom: string } }[];
+    };
+    expect(order.documentType).toBe('warehouse-shipping-order');
+    expect(order.lines.map((l) => `${l.quantity.value} ${l.quantity.uom}`)).toEqual([
+      '12 CS',
+      '24 CS',
+      '20 CS',
+    ]);
   });
 
   it('11 control numbers wrong at every level: TA1 E 001, AK5 R 3, AK9 R with code 4; nothing published', async () => {

@@ -16,7 +16,7 @@ const EXPECTED: Record<string, string[]> = {
   // Placeholder SSCCs/GTINs with wrong check digits (04); no ship-to, no SSCCs, placeholder UPCs (05).
   '04_856_crossdock_SOPI_newline.edi': ['data'],
   '05_856_pickpack_SOI_004060.edi': ['data'],
-  '08_940_food_3pl_newline.edi': ['none'],
+  '08_940_food_3pl_newline.edi': ['mapped'],
   'v12_810_tds_implied_decimals.edi': ['mapped'],
   'v13_846_inventory.edi': ['mapped'],
   'v16_997_functional_ack.edi': ['mapped'],
@@ -31,6 +31,7 @@ describe('inbound mapper registry', () => {
       '855',
       '856',
       '860',
+      '940',
       '945',
       '997',
     ]);

@@ -11,8 +11,9 @@ import { map856 } from './map-856';
 import { map860 } from './map-860';
 import { map945 } from './map-945';
 import { map997 } from './map-997';
+import { readBack940 } from '../outbound/read-back/map-940-warehouse-shipping-order';
 
-/** The inbound mapper of each transaction set id. */
+/** The mapper of every transaction set the hub receives, by X12 set id. */
 export const inboundMappers: Record<string, SetMapper> = {
   '810': map810,
   '846': map846,
@@ -20,6 +21,9 @@ export const inboundMappers: Record<string, SetMapper> = {
   '855': map855,
   '856': map856,
   '860': map860,
+  // A 940 reaches us when the hub's warehouse ships for a depositor (a customer's or a partner's stock): it is
+  // read as the 3PL reads the 940s we send.
+  '940': readBack940,
   '945': map945,
   '997': map997,
 };
