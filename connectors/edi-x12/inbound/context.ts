@@ -5,6 +5,7 @@
 import type { CanonicalDocument } from '../../../canonical-model/generated/index';
 import type { FieldError } from '../../../platform/errors';
 import type { TradingPartnerProfile } from '../partner';
+import type { SetBusinessKeys } from '../x12/read-business-keys';
 import type { TransactionSet } from '../x12/types';
 
 /** Who sent the set and from whose side it is read. */
@@ -28,13 +29,7 @@ export interface InboundContext {
 export type MappedDocument = CanonicalDocument;
 
 /** The business numbers a set carried, for linking the raw interchange to what it produced. */
-export interface BusinessKeys {
-  poNumber?: string;
-  orderNumber?: string;
-  asnNumber?: string;
-  invoiceNumber?: string;
-  shipmentNumber?: string;
-}
+export type BusinessKeys = SetBusinessKeys;
 
 /** One set answered in a 997 we received (AK2 … AK5). */
 export interface AcknowledgedSet {
