@@ -28,10 +28,20 @@ export const FILES_PER_POLL = 100;
 
 const FAILED = new Set(['unreadable', 'rejected', 'duplicate']);
 
-/** The acknowledgement file name: the partner sees which file it answers. */
-export function acknowledgementFileName(inboundName: string, controlNumber: string | undefined): string {
-  const base = inboundName.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 150);
-  return `ack-${controlNumber ?? 'unreadable'}-${base}.x12`;
+/**
+ * The acknowledgement file name: the partner sees which file and interchange it answers, and the hub's id of the
+ * acknowledgement keeps it unique (a resent file with the same name and ISA13 gets a TA1 of its own).
+ */
+export function acknowledgementFileName(
+  inboundName: string,
+  controlNumber: string | undefined,
+  acknowledgementId: string,
+): string {
+  const base = inboundName
+    .replace(/\.[A-Za-z0-9]{1,4}$/, '')
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .slice(0, 120);
+  return `ack-${controlNumber ?? 'unreadable'}-${base}-${acknowledgementId.slice(-8)}.x12`;
 }
 
 async function finish(
@@ -42,7 +52,11 @@ async function finish(
 ): Promise<PolledFile> {
   let acknowledgementPath: string | undefined;
   if (result.acknowledgement) {
-    const name = acknowledgementFileName(file.name, result.interchange.controlNumber);
+    const name = acknowledgementFileName(
+      file.name,
+      result.interchange.controlNumber,
+      result.acknowledgement.interchangeId,
+    );
     acknowledgementPath = (await instance.upload(name, result.acknowledgement.content)).path;
     await deps.interchanges.update(result.acknowledgement.interchangeId, { status: 'sent', fileName: name });
   }

@@ -13,6 +13,7 @@ import type { OutboundGroup } from '../../connectors/edi-x12/writer/index';
 import { functionalIdOf } from '../../connectors/edi-x12/writer/index';
 import type { OutSegment } from '../../connectors/edi-x12/x12/types';
 import { HubError, isHubError } from '../errors';
+import { newId } from '../ids';
 import type { FieldError } from '../errors';
 import type { EdiDeps } from './deps';
 import { isEdiSftpConnector } from './edi-connectors';
@@ -130,7 +131,9 @@ export async function sendEdi(deps: EdiDeps, input: SendInput): Promise<SendResu
   const written = envelope({ profile: partner, interchangeControlNumber: isa!, createdAt: now, groups });
   const bytes = Buffer.from(written.text, 'latin1');
   const setIds = [...new Set(planned.map((p) => p.plan.setId))];
-  const fileName = input.fileName ?? `${setIds.join('-')}-${written.controlNumber}.x12`;
+  // The hub-made name is unique by its random tail: control numbers restart with a new database, file names never.
+  const fileName =
+    input.fileName ?? `${setIds.join('-')}-${written.controlNumber}-${newId('f', 8).slice(2)}.x12`;
   const record = await keepOutbound(deps, partner, bytes, {
     controlNumber: written.controlNumber,
     setIds,

@@ -169,6 +169,17 @@ describe('EDI over HTTP and SFTP, through the API', () => {
     expect((await sftp.read(ackPath)).toString('latin1')).toContain('AK1*PO*701');
     const found = await call<{ items: SetView[] }>('GET', '/v1/edi/transaction-sets?poNumber=PO-5001');
     expect(found.body.items.filter((s) => s.setId === '850').length).toBeGreaterThanOrEqual(2);
+    // The partner sends the same file again: a duplicate, answered with a TA1 in a file of its own name.
+    await sftp.drop('po-5001.x12', renumbered('v17_850_856_mappable.edi', '000000701', '000000721'));
+    const again = await call<{
+      files: { name: string; outcome: string; status: string; acknowledgementPath: string | null }[];
+    }>('POST', `/v1/edi/${connectorId}/poll`);
+    const resent = again.body.files[0]!;
+    expect(resent).toMatchObject({ name: 'po-5001.x12', outcome: 'error-folder', status: 'duplicate' });
+    expect(resent.acknowledgementPath).not.toBe(ackPath);
+    expect((await sftp.read(resent.acknowledgementPath!)).toString('latin1')).toMatch(
+      /TA1\*000000721\*\d{6}\*\d{4}\*R\*025/,
+    );
   });
 
   it('sends a PO to a supplier over SFTP and matches the 997 the supplier answers with', async () => {
