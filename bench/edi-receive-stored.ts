@@ -14,6 +14,7 @@ import { createMetrics } from '../monitoring/metrics';
 import type { ConnectorStore } from '../platform/connector-store-types';
 import { createEdiStores, ensureEdiIndexes } from '../platform/edi/deps';
 import { receiveEdi } from '../platform/edi/receive-edi';
+import { partnerInput } from '../test/support/edi';
 import { interchange, mb, sampler } from './support/x12-load';
 
 const TARGET_MB = Number(process.argv[2] ?? 20);
@@ -47,28 +48,20 @@ async function main(): Promise<void> {
     logger: createLogger('cli', 'silent'),
     metrics: createMetrics('api'),
   };
-  await stores.partners.create({
-    connectorId: 'con_bench',
-    name: 'Bench',
-    legalEntityId: 'le-bench',
-    role: 'customer',
-    partyId: 'cust-bench',
-    partner: { isa: { qualifier: 'ZZ', id: 'BENCHSENDER' }, gsId: 'BENCHSENDER' },
-    us: { isa: { qualifier: 'ZZ', id: 'BENCHRECEIVER' }, gsId: 'BENCHRECEIVER' },
-    interchangeVersion: '00401',
-    groupVersion: '004010',
-    delimiters: { element: '*', component: '>', segment: '~', suffix: '\n' },
-    acknowledgement: {
-      type: '997',
-      ta1: 'on-request',
-      setResponses: 'errors-only',
-      expectedWithinMinutes: 60,
-    },
-    usage: 'P',
-    timeZone: 'America/Chicago',
-    productIdQualifiers: ['UP'],
-    sets: [{ set: '850', direction: 'inbound' }],
-  });
+  await stores.partners.create(
+    partnerInput({
+      connectorId: 'con_bench',
+      partner: { isa: { qualifier: 'ZZ', id: 'BENCHSENDER' }, gsId: 'BENCHSENDER' },
+      us: { isa: { qualifier: 'ZZ', id: 'BENCHRECEIVER' }, gsId: 'BENCHRECEIVER' },
+      acknowledgement: {
+        type: '997',
+        ta1: 'on-request',
+        setResponses: 'errors-only',
+        expectedWithinMinutes: 60,
+      },
+      productIdQualifiers: ['UP'],
+    }),
+  );
   debug('partner');
   const upcs = Array.from({ length: 21 }, (_, i) =>
     withGs1CheckDigit(`01234567${String(i).padStart(3, '0')}`),

@@ -2731,6 +2731,7 @@ export interface components {
     /** @enum {string} */
     EdiInterchangeStatus:
       | 'receiving'
+      | 'interrupted'
       | 'accepted'
       | 'accepted-with-errors'
       | 'partially-accepted'
@@ -3915,6 +3916,7 @@ export interface operations {
         partnerId?: string;
         status?:
           | 'receiving'
+          | 'interrupted'
           | 'accepted'
           | 'accepted-with-errors'
           | 'partially-accepted'

@@ -3,12 +3,6 @@ import type { OutboundGroupRecord } from '../../platform/edi/ack-tracking';
 import type { InterchangeRecord } from '../../platform/edi/interchange-store';
 import type { SetRecord } from '../../platform/edi/set-store';
 import { BUSINESS_KEY_NAMES } from '../../platform/edi/set-store';
-import type { TradingPartnerProfile } from '../../connectors/edi-x12/partner';
-
-/** A trading partner as answered (it holds no secret). */
-export function presentPartner(p: TradingPartnerProfile) {
-  return { ...p };
-}
 
 /** An interchange record as answered. */
 export function presentInterchange(r: InterchangeRecord) {

@@ -3,7 +3,6 @@ import type { PartnerStore, TradingPartnerInput } from '../../platform/edi/partn
 import { HttpProblem, problem } from '../problem';
 import { pathParam, queryParam } from '../params';
 import type { Handlers } from '../router';
-import { presentPartner } from './edi-present';
 
 /** Checks what the schema cannot: the connector is an EDI connector and the time zone is a real IANA zone. */
 async function checkReferences(connectors: ConnectorStore, input: TradingPartnerInput): Promise<void> {
@@ -44,21 +43,21 @@ export function tradingPartnerHandlers(deps: {
     listTradingPartners: async (req, res) => {
       const connectorId = queryParam(req, 'connectorId');
       const items = await deps.partners.list(connectorId ? { connectorId } : {});
-      res.json({ items: items.map(presentPartner) });
+      res.json({ items: items });
     },
     createTradingPartner: async (req, res) => {
       const input = req.body as TradingPartnerInput;
       await checkReferences(deps.connectors, input);
       const created = await deps.partners.create(input);
-      res.status(201).location(`/v1/trading-partners/${created.id}`).json(presentPartner(created));
+      res.status(201).location(`/v1/trading-partners/${created.id}`).json(created);
     },
     getTradingPartner: async (req, res) => {
-      res.json(presentPartner(await deps.partners.get(pathParam(req, 'id'))));
+      res.json(await deps.partners.get(pathParam(req, 'id')));
     },
     replaceTradingPartner: async (req, res) => {
       const { expectedRevision, ...input } = req.body as TradingPartnerInput & { expectedRevision: number };
       await checkReferences(deps.connectors, input);
-      res.json(presentPartner(await deps.partners.replace(pathParam(req, 'id'), input, expectedRevision)));
+      res.json(await deps.partners.replace(pathParam(req, 'id'), input, expectedRevision));
     },
     deleteTradingPartner: async (req, res) => {
       await deps.partners.remove(pathParam(req, 'id'));

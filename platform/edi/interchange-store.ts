@@ -13,6 +13,8 @@ import { NotFoundError } from '../store-errors';
 /** Where an interchange stands. */
 export type InterchangeStatus =
   | 'receiving'
+  /** receiving failed part-way (store or stream); the claim was given back, so a resend is processed */
+  | 'interrupted'
   | 'accepted'
   | 'accepted-with-errors'
   | 'partially-accepted'

@@ -94,9 +94,3 @@ export function createRawStore(db: Db): RawStore {
     },
   };
 }
-
-/** Feeds `source` to the store and to `consumer` at the pace of the slower one (backpressure both ways). */
-export function tee(source: Readable, ...targets: PassThrough[]): void {
-  for (const t of targets) source.pipe(t);
-  source.on('error', (err) => targets.forEach((t) => t.destroy(err)));
-}

@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import { receiveInterchanges } from '../../connectors/edi-x12/x12/receive-interchange';
 import type { InterchangeOutcome } from '../../connectors/edi-x12/x12/outcome-types';
 import type { TradingPartnerProfile } from '../../connectors/edi-x12/partner';
+import { classifyError } from '../errors';
 import type { EdiDeps } from './deps';
 import { buildAcknowledgements } from './build-acknowledgements';
 import type { GroupSummary, InterchangeRecord, InterchangeStatus } from './interchange-store';
@@ -116,15 +117,16 @@ export async function receiveEdi(deps: EdiDeps, input: ReceiveInput): Promise<Re
     else counts.mapped += 1;
   };
 
-  const outcomes = await receiveInterchanges(parse, {
+  const claims: [string, string, string][] = [];
+  const reading = receiveInterchanges(parse, {
     onHeader: async (header) => {
       const sender = { qualifier: header.senderQualifier, id: header.senderId };
       const receiver = { qualifier: header.receiverQualifier, id: header.receiverId };
       partner = await deps.partners.findByInterchange(connector.id, sender, receiver);
       if (!partner) {
         unknownPartner = `${sender.qualifier}/${sender.id} → ${receiver.qualifier}/${receiver.id}`;
-        // Not ours to acknowledge: without a profile there is nobody to answer, so no set is read further.
-        return 'duplicate';
+        // Not ours to acknowledge: without a profile there is nobody to answer, so no set is taken.
+        return 'withhold';
       }
       test = header.usage !== 'P' || partner.usage === 'T';
       const claim = await deps.interchanges.claim(
@@ -133,7 +135,9 @@ export async function receiveEdi(deps: EdiDeps, input: ReceiveInput): Promise<Re
         header.controlNumber,
         record._id,
       );
-      return claim.outcome === 'new' ? 'continue' : 'duplicate';
+      if (claim.outcome !== 'new') return 'duplicate';
+      claims.push([partner.id, `${sender.qualifier}/${sender.id}`, header.controlNumber]);
+      return 'continue';
     },
     onSet: async (set, outcome) => {
       if (!partner) return;
@@ -201,10 +205,25 @@ export async function receiveEdi(deps: EdiDeps, input: ReceiveInput): Promise<Re
       }
     },
   });
+  let outcomes: Awaited<typeof reading>;
+  let raw: Awaited<typeof upload.done>;
+  try {
+    [outcomes, raw] = await Promise.all([reading, upload.done]);
+  } catch (err) {
+    // Not received (the store or the stream failed): give the claims back so the partner's resend is taken, and
+    // say so on the record, whose bytes may be incomplete.
+    for (const [partnerId, sender, controlNumber] of claims) {
+      await deps.interchanges.releaseClaim(partnerId, sender, controlNumber).catch(() => undefined);
+    }
+    const hub = classifyError(err);
+    await deps.interchanges
+      .update(record._id, { status: 'interrupted', error: { kind: hub.kind, message: hub.message } })
+      .catch(() => undefined);
+    throw err;
+  }
   counts.accepted = counts.received - counts.rejected;
   sets.sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
   const truncated = counts.received > RECEIPT_SET_LIMIT;
-  const raw = await upload.done;
   deps.metrics.ediBytes.inc({ direction: 'inbound' }, raw.length);
   const first = outcomes[0];
   const status = statusOf(outcomes, unknownPartner !== undefined);

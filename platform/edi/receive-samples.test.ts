@@ -202,3 +202,31 @@ describe('the public samples, received end to end', () => {
     expect(r.sets[0]!.status).toBe('rejected');
   });
 });
+
+describe('a file whose stream breaks part-way', () => {
+  it('is recorded as interrupted, and the resent file is taken, not refused as a duplicate', async () => {
+    const bytes = ediFixture('01_850_vics_grocery_tilde.x12');
+    seq += 1;
+    const connectorId = `con_samples${seq}`;
+    await deps.partners.create(
+      partnerInput({
+        connectorId,
+        partner: { isa: { qualifier: '08', id: '9251750000' }, gsId: '9251750000' },
+        us: { isa: { qualifier: 'ZZ', id: 'Your ID' }, gsId: 'Your ID' },
+      }),
+    );
+    const broken = new Readable({ read() {} });
+    broken.push(bytes.subarray(0, 400));
+    setTimeout(() => broken.destroy(new Error('connection reset by the partner')), 50);
+    await expect(receiveEdi(deps, { connectorId, transport: 'sftp', body: broken })).rejects.toThrow(
+      /connection reset/,
+    );
+    const [kept] = await deps.interchanges.list({ connectorId });
+    expect(kept?.status).toBe('interrupted');
+    expect(kept?.error?.message).toMatch(/connection reset/);
+
+    const again = await receiveEdi(deps, { connectorId, transport: 'sftp', body: Readable.from([bytes]) });
+    expect(again.interchange.status).toBe('accepted');
+    expect(again.sets.map((s) => s.status)).toEqual(['accepted']);
+  });
+});

@@ -73,36 +73,6 @@ export async function postInterchange(
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-/** A trading partner profile body for the API; tests override what they need. */
-export function partnerBody(
-  connectorId: string,
-  overrides: Record<string, unknown> = {},
-): Record<string, unknown> {
-  return {
-    connectorId,
-    name: 'Hub Test Retail',
-    legalEntityId: 'le-us',
-    role: 'customer',
-    partyId: 'cust-hubtest',
-    partner: { isa: { qualifier: 'ZZ', id: 'HUBTEST' }, gsId: 'HUBTEST' },
-    us: { isa: { qualifier: 'ZZ', id: 'DISTRIB' }, gsId: 'DISTRIB' },
-    interchangeVersion: '00401',
-    groupVersion: '004010',
-    delimiters: { element: '*', component: '>', segment: '~', suffix: '\n' },
-    acknowledgement: { type: '997', ta1: 'on-request', setResponses: 'all', expectedWithinMinutes: 120 },
-    usage: 'P',
-    timeZone: 'America/Chicago',
-    productIdQualifiers: ['UP', 'VN'],
-    sets: [
-      { set: '850', direction: 'inbound' },
-      { set: '856', direction: 'inbound' },
-      { set: '855', direction: 'outbound' },
-      { set: '997', direction: 'inbound' },
-    ],
-    ...overrides,
-  };
-}
-
 /** A realistic customer profile; tests change what they need. */
 export function partnerInput(overrides: Partial<TradingPartnerInput> = {}): TradingPartnerInput {
   return {
@@ -126,4 +96,26 @@ export function partnerInput(overrides: Partial<TradingPartnerInput> = {}): Trad
     ],
     ...overrides,
   };
+}
+
+/** A trading partner profile body for the API (the HUBTEST → DISTRIB fixtures' partner); tests override what they need. */
+export function partnerBody(
+  connectorId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const profile = partnerInput({
+    connectorId,
+    name: 'Hub Test Retail',
+    partyId: 'cust-hubtest',
+    partner: { isa: { qualifier: 'ZZ', id: 'HUBTEST' }, gsId: 'HUBTEST' },
+    us: { isa: { qualifier: 'ZZ', id: 'DISTRIB' }, gsId: 'DISTRIB' },
+    acknowledgement: { type: '997', ta1: 'on-request', setResponses: 'all', expectedWithinMinutes: 120 },
+    sets: [
+      { set: '850', direction: 'inbound' },
+      { set: '856', direction: 'inbound' },
+      { set: '855', direction: 'outbound' },
+      { set: '997', direction: 'inbound' },
+    ],
+  });
+  return { ...profile, ...overrides };
 }

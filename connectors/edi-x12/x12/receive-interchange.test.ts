@@ -147,6 +147,20 @@ describe('receiveInterchanges on the fixtures', () => {
     expect(outcomes[0]).toMatchObject({ duplicate: true, groups: [], ta1: { status: 'R', note: '025' } });
   });
 
+  it('passes no set of an interchange the caller withholds, and does not call it a duplicate', async () => {
+    let sets = 0;
+    const outcomes = await receiveInterchanges(streamOf(fixtureBytes('03_855_book_distributor_ack.edi')), {
+      onHeader: () => Promise.resolve('withhold'),
+      onSet: () => {
+        sets += 1;
+        return Promise.resolve();
+      },
+    });
+    expect(sets).toBe(0);
+    expect(outcomes[0]).toMatchObject({ duplicate: false, groups: [], ta1: { status: 'A', note: '000' } });
+    expect(outcomes[0]!.segmentCount).toBeGreaterThan(10);
+  });
+
   it('rejects an interchange with a bad ISA09 date (014) without passing its sets on', async () => {
     const bytes = Buffer.from(
       fixtureBytes('04_856_crossdock_SOPI_newline.edi').toString('latin1').replace('*091225*', '*091325*'),

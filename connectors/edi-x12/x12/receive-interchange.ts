@@ -19,8 +19,12 @@ import { element } from './types';
 
 /** What the caller does with what is read. */
 export interface ReceiveHandlers {
-  /** Called once per readable ISA; answer 'duplicate' when ISA13 was already received (TA1 R 025, sets withheld). */
-  onHeader?(header: InterchangeHeader, delimiters: Delimiters): Promise<'continue' | 'duplicate'>;
+  /**
+   * Called once per readable ISA; answer 'duplicate' when ISA13 was already received (TA1 R 025, sets withheld),
+   * or 'withhold' when the caller will not take this interchange at all (e.g. no partner profile): it is read to
+   * its IEA for the counts, and no set is passed on.
+   */
+  onHeader?(header: InterchangeHeader, delimiters: Delimiters): Promise<'continue' | 'duplicate' | 'withhold'>;
   /**
    * Called as each set ends, accepted or not. Its group (and interchange) verdict comes later: commit mapped
    * documents only when `onGroupEnd` reports the group not rejected and the interchange's TA1 is not R.
@@ -147,11 +151,12 @@ export async function receiveInterchanges(
       withheld: notes.length > 0,
       groupsSeen: 0,
     };
-    if (!state.withheld && (await handlers.onHeader?.(header, delimiters)) === 'duplicate') {
+    const verdict = state.withheld ? undefined : await handlers.onHeader?.(header, delimiters);
+    if (verdict === 'duplicate') {
       outcome.duplicate = true;
-      state.withheld = true;
       notes.push({ note: '025', problem: `interchange ${header.controlNumber} was already received` });
     }
+    if (verdict === 'duplicate' || verdict === 'withhold') state.withheld = true;
     return state;
   };
 
