@@ -24,7 +24,10 @@ export interface ReceiveHandlers {
    * or 'withhold' when the caller will not take this interchange at all (e.g. no partner profile): it is read to
    * its IEA for the counts, and no set is passed on.
    */
-  onHeader?(header: InterchangeHeader, delimiters: Delimiters): Promise<'continue' | 'duplicate' | 'withhold'>;
+  onHeader?(
+    header: InterchangeHeader,
+    delimiters: Delimiters,
+  ): Promise<'continue' | 'duplicate' | 'withhold'>;
   /**
    * Called as each set ends, accepted or not. Its group (and interchange) verdict comes later: commit mapped
    * documents only when `onGroupEnd` reports the group not rejected and the interchange's TA1 is not R.
