@@ -1,5 +1,6 @@
 // Rules that keep workflow code deterministic (a sealed room): used by eslint.config.mjs and proven by
-// workflows/sandbox-lint.test.ts. Workflow code may import @temporalio/workflow, activity *types* and canonical types.
+// workflows/sandbox-lint.test.ts. Workflow code may import @temporalio/workflow, canonical-model, and the *types* of
+// activities, platform and connector modules.
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
@@ -25,12 +26,16 @@ export const workflowSandboxRules = {
             'pino',
             'prom-client',
             'ajv',
-            '**/platform/**',
             '**/api/**',
-            '**/connectors/**',
             '**/monitoring/**',
           ],
           message: 'Workflow code may import only @temporalio/workflow, activity types and canonical types.',
+        },
+        {
+          // Types are erased at compile time, so a port's or a policy's type cannot bring I/O into the sandbox.
+          group: ['**/platform/**', '**/connectors/**'],
+          allowTypeImports: true,
+          message: 'Workflows may import only the *types* of platform and connector modules (import type …).',
         },
         {
           group: ['**/activities/**', '../activities', '../activities/*'],

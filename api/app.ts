@@ -15,6 +15,10 @@ import type { Quarantine } from '../platform/quarantine';
 import type { MasterData } from '../platform/master-data';
 import type { WebhookIngressDeps } from '../platform/webhook-ingress';
 import type { EdiDeps } from '../platform/edi/deps';
+import type { OrderWorkflows } from '../platform/orders/order-workflows';
+import type { OrderStore } from '../platform/orders/order-store';
+import type { OrderPolicyStore } from '../platform/orders/policy-store';
+import type { StockLedger } from '../platform/orders/stock-types';
 import type { Contract } from './contract';
 import type { ResponseSealer } from './middleware/idempotency';
 import { requestContext } from './middleware/request-context';
@@ -29,6 +33,10 @@ import { masterDataHandlers } from './routes/master-data';
 import { webhookHandlers } from './routes/webhooks';
 import { ediHandlers } from './routes/edi';
 import { tradingPartnerHandlers } from './routes/trading-partners';
+import { orderHandlers } from './routes/orders';
+import { orderActionHandlers } from './routes/orders-actions';
+import { orderPolicyHandlers } from './routes/order-policy';
+import { stockHandlers } from './routes/stock';
 
 /** Largest JSON body the API accepts; larger requests get 413 problem+json. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -55,6 +63,11 @@ export interface ApiDeps {
   edi: EdiDeps;
   /** Largest interchange taken over HTTP. */
   ediMaxBytes?: number;
+  /** Order-to-cash workflows (Temporal in production, a fake in route tests). */
+  orders: OrderWorkflows;
+  orderStore: OrderStore;
+  orderPolicies: OrderPolicyStore;
+  stockLedger: StockLedger;
 }
 
 /** Builds the express app; it holds no state between requests, so any number of replicas can serve. */
@@ -94,6 +107,10 @@ export function createApp(deps: ApiDeps): Express {
     ...webhookHandlers(deps.webhooks),
     ...tradingPartnerHandlers({ partners: deps.edi.partners, connectors: deps.connectors }),
     ...ediHandlers(deps.edi, deps.ediMaxBytes === undefined ? {} : { maxBytes: deps.ediMaxBytes }),
+    ...orderHandlers({ orders: deps.orders, orderStore: deps.orderStore, orderPolicies: deps.orderPolicies }),
+    ...orderActionHandlers({ orders: deps.orders, orderStore: deps.orderStore }),
+    ...orderPolicyHandlers({ orderPolicies: deps.orderPolicies, connectors: deps.connectors }),
+    ...stockHandlers({ stockLedger: deps.stockLedger, orderPolicies: deps.orderPolicies }),
   };
   app.use(contractRouter(deps.contract, handlers, deps));
   app.use(notFound);

@@ -22,6 +22,10 @@ import { createInboundEvents } from '../platform/inbound-events';
 import { getConnectorType, listConnectorTypes } from '../connectors/registry';
 import { ensureIndexesInBackground } from './ensure-indexes';
 import { createEdiStores } from '../platform/edi/deps';
+import { createOrderStore } from '../platform/orders/order-store';
+import { createOrderPolicyStore } from '../platform/orders/policy-store';
+import { createStockLedger } from '../platform/orders/stock-ledger';
+import { createTemporalOrderWorkflows } from '../platform/orders/temporal-order-workflows';
 import { registerOverdueAckGauge } from '../monitoring/edi-acknowledgements';
 import { createLogger } from '../monitoring/logger';
 import { createMetrics } from '../monitoring/metrics';
@@ -49,6 +53,9 @@ async function main(): Promise<void> {
   const masterData = createMasterData(db, { dedup, ownership, crossReferences });
   const inboundEvents = createInboundEvents(db);
   const edi = createEdiStores(db);
+  const orderStore = createOrderStore(db);
+  const orderPolicies = createOrderPolicyStore(db);
+  const stockLedger = createStockLedger(db);
   registerOverdueAckGauge(metrics.registry, edi.acks, (err) =>
     logger.warn({ err }, 'overdue acknowledgements not counted in this scrape'),
   );
@@ -66,6 +73,9 @@ async function main(): Promise<void> {
     edi.sets,
     edi.controlNumbers,
     edi.acks,
+    orderStore,
+    orderPolicies,
+    stockLedger,
   ]);
 
   const app = createApp({
@@ -104,6 +114,10 @@ async function main(): Promise<void> {
       metrics,
     },
     ediMaxBytes: config.edi.maxBytes,
+    orders: createTemporalOrderWorkflows(temporal.client, config.temporal.taskQueue),
+    orderStore,
+    orderPolicies,
+    stockLedger,
     checks: [
       { name: 'temporal', check: () => pingTemporal(temporal.connection) },
       { name: 'kafka', check: () => producer.ping() },

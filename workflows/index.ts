@@ -1,2 +1,3 @@
 /** Every workflow the worker registers (the bundle entry point). */
 export { stackSmokeWorkflow } from './stack-smoke';
+export { orderToCashWorkflow } from './order-to-cash/workflow';

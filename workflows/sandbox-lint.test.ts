@@ -29,6 +29,7 @@ describe('workflow sandbox lint rules', () => {
     ["import { Context } from '@temporalio/activity';", 'no-restricted-imports'],
     ["import { createActivities } from '../activities';", 'no-restricted-imports'],
     ["import { loadConfig } from '../platform/config';", 'no-restricted-imports'],
+    ["import { http } from '../connectors/sdk/http';", 'no-restricted-imports'],
     ['setTimeout(() => undefined, 10);', 'no-restricted-globals'],
     ['const x = process.env.HOME;', 'no-restricted-globals'],
     ['const r = Math.random();', 'no-restricted-syntax'],
@@ -42,6 +43,8 @@ describe('workflow sandbox lint rules', () => {
         [
           "import { proxyActivities, sleep } from '@temporalio/workflow';",
           "import type { HubActivities } from '../activities';",
+          "import type { OrderPolicy } from '../platform/orders/policy';",
+          "import { addDecimal } from '../canonical-model/decimal';",
           'export async function wf(): Promise<void> { await sleep(1); void proxyActivities<HubActivities>({}); }',
         ].join('\n'),
       ),

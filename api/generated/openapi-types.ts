@@ -696,6 +696,163 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/order-policy/{legalEntityId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        legalEntityId: string;
+      };
+      cookie?: never;
+    };
+    /** The order policy of a legal entity; the default policy at revision 0 when none is stored. */
+    get: operations['getOrderPolicy'];
+    /**
+     * Replace the order policy of a legal entity; it applies to orders that arrive from now on.
+     * @description Running orders keep the policy they started with. With `expectedRevision` (0: none stored yet) the write
+     *     is refused with 409 unless that is the stored revision.
+     */
+    put: operations['putOrderPolicy'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Orders as last reported by their workflows, filtered, in pages ordered by order id. */
+    get: operations['listOrders'];
+    put?: never;
+    /**
+     * Take a sales order; it starts its order-to-cash workflow, or joins the one of the same order.
+     * @description The body is a canonical sales order (`channel` defaults to `api`). Its business key — channel, customer and
+     *     the customer's PO number (else the order number) — names its workflow: a new order answers 202
+     *     (`outcome: started`); the same order sent again under another Idempotency-Key is recorded on the existing
+     *     order and answers 200 (`attached`, or `duplicate-of-closed` when that order has finished). The order runs
+     *     under the order policy of its legal entity as it is now. `Idempotency-Key` is required. A `system` key
+     *     bound to a connector may only send orders whose `source.connectorId` is that connector.
+     */
+    post: operations['captureOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orders/{orderId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    /** One order — status, holds, lines, releases, shipments, invoices, documents and timeline. */
+    get: operations['getOrder'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orders/{orderId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel the order, or what of it can still be stopped.
+     * @description 409 when nothing could be cancelled (e.g. everything has shipped); the problem's `detail` says why and its
+     *     `lines` member shows the lines as they are.
+     */
+    post: operations['cancelOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orders/{orderId}/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change line quantities (0 cancels a line) of what has not been released to a warehouse yet.
+     * @description 409 when the change is refused (e.g. the line has shipped); the problem's `detail` says why and its `lines`
+     *     member shows the lines as they are.
+     */
+    post: operations['changeOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orders/{orderId}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve or reject an order on hold; the decision is recorded with the calling key's name.
+     * @description 409 when the order is not waiting for a decision (not on hold, or already decided).
+     */
+    post: operations['decideOrderHold'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orders/by-key/{businessKey}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The order's business key, URL-encoded (e.g. `edi%3Acus_bigbox%3A4500098812`). */
+        businessKey: string;
+      };
+      cookie?: never;
+    };
+    /** The order with this business key (channel:customerId:customerPoNumber or order number). */
+    get: operations['getOrderByBusinessKey'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/ownership-rules': {
     parameters: {
       query?: never;
@@ -830,6 +987,52 @@ export interface paths {
     };
     /** The workflow status and the document of a smoke run. */
     get: operations['getSmokeRun'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/stock/{locationId}/{sku}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        locationId: string;
+        sku: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set a SKU's on-hand and held count in a warehouse (a count; reservations are kept).
+     * @description Stock normally comes from the WMS; this route is for operators and demonstrations.
+     */
+    put: operations['setStock'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/stock/{sku}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sku: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * Available-to-promise of a SKU per warehouse (on hand − held − reserved + inbound due by needBy).
+     * @description Name the warehouses in `locationId` (comma-separated), or give `legalEntityId` to use the warehouses of its
+     *     order policy.
+     */
+    get: operations['getStockAvailability'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2577,6 +2780,11 @@ export interface components {
         };
       };
     };
+    ChangeOutcome: {
+      accepted: boolean;
+      lines: components['schemas']['OrderLineView'][];
+      message: string;
+    };
     CheckResult: {
       checks: {
         errorKind?: string;
@@ -2889,6 +3097,11 @@ export interface components {
       /** @constant */
       status: 'alive';
     };
+    HoldDecisionRequest: {
+      /** @enum {string} */
+      decision: 'approve' | 'reject';
+      reason: string;
+    };
     InboundEvent: {
       connectorId: string;
       connectorType: string;
@@ -2947,6 +3160,179 @@ export interface components {
     };
     /** @enum {string} */
     MasterDataType: 'item' | 'customer' | 'supplier' | 'location' | 'legal-entity';
+    OrderCancelRequest: {
+      reason: string;
+    };
+    OrderCaptureResult: {
+      businessKey: string;
+      /** @description The order this arrival belongs to (the existing one for a duplicate). */
+      orderId: string;
+      /**
+       * @description started — a new order; attached — the same order is running and this arrival is recorded on it;
+       *     duplicate-of-closed — the same order has already finished.
+       * @enum {string}
+       */
+      outcome: 'started' | 'attached' | 'duplicate-of-closed';
+      workflowId: string;
+    };
+    OrderChangeRequest: {
+      lines: {
+        lineNumber: components['schemas']['CanonicalCommon']['$defs']['lineNumber'];
+        quantity: components['schemas']['CanonicalCommon']['$defs']['quantityValue'];
+      }[];
+      reason: string;
+    };
+    OrderLineView: {
+      allocated: string;
+      backordered: string;
+      cancelled: string;
+      invoiced: string;
+      lineNumber: number;
+      ordered: string;
+      shipped: string;
+      sku: string;
+      /** @enum {string} */
+      status: 'open' | 'allocated' | 'backordered' | 'released' | 'shipped' | 'invoiced' | 'cancelled';
+      substituteSku?: string;
+      uom: string;
+    };
+    /** @description How the order-to-cash flow treats every order of a legal entity. */
+    OrderPolicyFields: {
+      allowSplitShipments: boolean;
+      /** @description 0 waits for a person forever. */
+      autoRejectAfterMinutes: number;
+      backorderRecheckMinutes: number;
+      erpConnectorId?: string;
+      holdTimeoutMinutes: number;
+      /** @description Largest accepted deviation from the ERP's contract price, in percent (decimal string). */
+      priceTolerancePercent: string;
+      priorityCustomerIds: string[];
+      protectedStockPercent: number;
+      shipmentTimeoutMinutes: number;
+      /** @enum {string} */
+      shortageAction: 'backorder' | 'cancel';
+      /** @enum {string} */
+      shortPickAction: 'backorder' | 'cancel';
+      /** @enum {string} */
+      strategy: 'nearest-warehouse' | 'fewest-splits' | 'customer-priority';
+      /** @description SKU → substitute SKUs offered, in order, when it is short: `{"WID-1001": ["WID-1002"]}`. */
+      substitutes: {
+        [key: string]: string[];
+      };
+      /** @description In preference order; the first is the default for ship-tos no warehouse lists. */
+      warehouses: {
+        locationId: string;
+        regions?: string[];
+      }[];
+      wmsConnectorId?: string;
+    };
+    OrderPolicyInput: {
+      /** @description The revision you read (0 when none was stored); any other stored revision is a 409. */
+      expectedRevision?: number;
+    } & components['schemas']['OrderPolicyFields'];
+    OrderPolicyRecord: {
+      legalEntityId: string;
+      /** @description 0 — nothing stored */
+      revision: number;
+      /** Format: date-time */
+      updatedAt: string | null;
+      updatedBy: string | null;
+    } & components['schemas']['OrderPolicyFields'];
+    /** @description Everything about one order, as its workflow last reported it (`version` only ever grows). */
+    OrderView: {
+      businessKey: string;
+      captures: {
+        by?: string;
+        connectorId?: string;
+        partnerId?: string;
+        receivedAt: string;
+        reference?: string;
+        /** @enum {string} */
+        via: 'api' | 'webhook' | 'edi';
+      }[];
+      channel: string;
+      customerId: string;
+      customerPoNumber?: string;
+      decisions: {
+        at: string;
+        by: string;
+        /** @enum {string} */
+        decision: 'approve' | 'reject';
+        reason: string;
+      }[];
+      documents: {
+        connectorId?: string;
+        documentId: string;
+        documentType: string;
+        externalId?: string;
+      }[];
+      holds: {
+        /** @enum {string} */
+        kind: 'credit' | 'price' | 'item' | 'ship-to' | 'tax';
+        message: string;
+        path?: string;
+      }[];
+      invoices: {
+        currency: string;
+        documentNumber?: string;
+        externalId?: string;
+        invoiceId: string;
+        shipmentId: string;
+        total: string;
+      }[];
+      legalEntityId: string;
+      lines: components['schemas']['OrderLineView'][];
+      orderId: string;
+      orderNumber: string;
+      releases: {
+        connectorId?: string;
+        externalId?: string;
+        lines: Record<string, never>[];
+        locationId: string;
+        releaseId: string;
+        /** @enum {string} */
+        status: 'released' | 'shipped' | 'cancelled' | 'cancel-refused';
+      }[];
+      shipments: {
+        lines: Record<string, never>[];
+        locationId: string;
+        releaseId?: string;
+        shipmentId: string;
+        shipmentNumber: string;
+        shippedAt?: string;
+        trackingNumbers: string[];
+      }[];
+      /** @enum {string} */
+      status:
+        | 'received'
+        | 'validating'
+        | 'on-hold'
+        | 'escalated'
+        | 'allocating'
+        | 'backordered'
+        | 'released'
+        | 'partially-shipped'
+        | 'shipped'
+        | 'invoiced'
+        | 'completed'
+        | 'rejected'
+        | 'cancelled';
+      timeline: {
+        at: string;
+        by?: string;
+        connectorId?: string;
+        documentId?: string;
+        documentType?: string;
+        /** @enum {string} */
+        kind:
+          'capture' | 'step' | 'connector-call' | 'document' | 'hold' | 'decision' | 'change' | 'escalation';
+        message: string;
+        step: string;
+      }[];
+      updatedAt: string;
+      version: number;
+      workflowId: string;
+    };
     OwnershipRule: {
       legalEntityId: string;
       objectType: string;
@@ -3001,6 +3387,38 @@ export interface components {
     };
     /** @enum {string} */
     Role: 'admin' | 'system' | 'support' | 'viewer';
+    StockAvailability: {
+      locations: components['schemas']['StockAvailabilityEntry'][];
+      sku: string;
+    };
+    StockAvailabilityEntry: {
+      available: string;
+      held: string;
+      inboundDue: string;
+      locationId: string;
+      onHand: string;
+      reserved: string;
+      sku: string;
+    };
+    StockPosition: {
+      held: string;
+      locationId: string;
+      onHand: string;
+      reserved: string;
+      seq: number;
+      sku: string;
+      stockAsOf: string;
+    };
+    StockSetRequest: {
+      /**
+       * Format: date-time
+       * @description When the count was taken (default now).
+       */
+      asOf?: string;
+      /** @description Not sellable (quality hold, damaged); default the held figure the ledger has (0 for a new SKU). */
+      held?: components['schemas']['CanonicalCommon']['$defs']['quantityValue'];
+      onHand: components['schemas']['CanonicalCommon']['$defs']['quantityValue'];
+    };
     TradingPartner: {
       /** Format: date-time */
       createdAt: string;
@@ -3108,6 +3526,20 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /**
+     * @description The order refused the change or cancellation; `detail` says why and the `lines` member shows the lines as
+     *     they are. Also a request with this Idempotency-Key still running.
+     */
+    OrderRefused: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': {
+          lines?: components['schemas']['OrderLineView'][];
+        } & components['schemas']['Problem'];
+      };
+    };
     /** @description The body is larger than the documented limit (1 MiB). */
     PayloadTooLarge: {
       headers: {
@@ -3129,6 +3561,15 @@ export interface components {
     };
     /** @description No valid API key. */
     Unauthorized: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description A system the hub depends on (the workflow engine, the database) is not answering; retry later. */
+    Unavailable: {
       headers: {
         [name: string]: unknown;
       };
@@ -4452,6 +4893,322 @@ export interface operations {
       };
     };
   };
+  getOrderPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        legalEntityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The policy. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderPolicyRecord'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  putOrderPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        legalEntityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OrderPolicyInput'];
+      };
+    };
+    responses: {
+      /** @description Stored; the policy with its new revision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderPolicyRecord'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  listOrders: {
+    parameters: {
+      query?: {
+        channel?: 'edi' | 'web-store' | 'marketplace' | 'erp' | 'api' | 'phone' | 'other';
+        cursor?: components['parameters']['Cursor'];
+        customerId?: string;
+        customerPoNumber?: string;
+        limit?: components['parameters']['Limit'];
+        orderNumber?: string;
+        status?:
+          | 'received'
+          | 'validating'
+          | 'on-hold'
+          | 'escalated'
+          | 'allocating'
+          | 'backordered'
+          | 'released'
+          | 'partially-shipped'
+          | 'shipped'
+          | 'invoiced'
+          | 'completed'
+          | 'rejected'
+          | 'cancelled';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; `nextCursor` is null on the last one. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['OrderView'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  captureOrder: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Required here; makes a retried POST safe and is recorded as the capture's reference. */
+        'Idempotency-Key': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CanonicalSalesOrder'];
+      };
+    };
+    responses: {
+      /** @description The same order was captured before; this arrival is recorded on it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderCaptureResult'];
+        };
+      };
+      /** @description Accepted; the order's workflow has started. Location names the order. */
+      202: {
+        headers: {
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderCaptureResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The order as its workflow last reported it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  cancelOrder: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OrderCancelRequest'];
+      };
+    };
+    responses: {
+      /** @description Cancelled (the message says what could not be stopped); the lines as they are now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChangeOutcome'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['OrderRefused'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  changeOrder: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OrderChangeRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted; the lines as they are after the change. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChangeOutcome'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['OrderRefused'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  decideOrderHold: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HoldDecisionRequest'];
+      };
+    };
+    responses: {
+      /** @description Decided; the order as it is after the decision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getOrderByBusinessKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The order's business key, URL-encoded (e.g. `edi%3Acus_bigbox%3A4500098812`). */
+        businessKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The order. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
   listOwnershipRules: {
     parameters: {
       query?: {
@@ -4718,6 +5475,67 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  setStock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        locationId: string;
+        sku: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StockSetRequest'];
+      };
+    };
+    responses: {
+      /** @description The position after the count. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StockPosition'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getStockAvailability: {
+    parameters: {
+      query?: {
+        legalEntityId?: string;
+        locationId?: string;
+        needBy?: string;
+      };
+      header?: never;
+      path: {
+        sku: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One entry per warehouse, in the order asked (zero for a SKU a warehouse never had). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StockAvailability'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
     };
   };

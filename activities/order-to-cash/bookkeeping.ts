@@ -1,0 +1,49 @@
+/**
+ * The order flow's own bookkeeping: the stored view support and the API read, replenishment signals for the
+ * procure-to-receive flow (Kafka `hub.replenishment-signals.v1`, keyed by SKU), and escalations.
+ */
+import { TOPICS } from '../../platform/kafka-topics';
+import type { OrderView } from '../../workflows/order-to-cash/types';
+import type { OrderActivityDeps } from './deps';
+
+/** The saveOrderView activity (the store never goes back to an older version). */
+export function saveOrderView(deps: OrderActivityDeps) {
+  return async (view: OrderView): Promise<void> => {
+    await deps.orders.save(view);
+  };
+}
+
+/** The raiseReplenishment activity: one message per short SKU, idempotent by order + line for consumers. */
+export function raiseReplenishment(deps: OrderActivityDeps) {
+  return async (args: {
+    orderId: string;
+    legalEntityId: string;
+    needBy?: string;
+    shortages: { sku: string; quantity: string; lineNumber: number }[];
+  }): Promise<void> => {
+    for (const s of args.shortages) {
+      const message = {
+        signalId: `${args.orderId}/${s.lineNumber}`,
+        legalEntityId: args.legalEntityId,
+        sku: s.sku,
+        quantity: s.quantity,
+        ...(args.needBy ? { needBy: args.needBy } : {}),
+        reason: 'backorder',
+        salesOrderId: args.orderId,
+      };
+      await deps.producer.send(TOPICS.replenishmentSignals.name, s.sku, Buffer.from(JSON.stringify(message)));
+    }
+  };
+}
+
+/** The escalateOrder activity: counted and logged at warn, for the on-call and dashboards. */
+export function escalateOrder(deps: OrderActivityDeps) {
+  return async (args: { orderId: string; businessKey: string; reason: string }): Promise<void> => {
+    deps.escalations?.inc({ reason: args.reason });
+    deps.logger.warn(
+      { orderId: args.orderId, businessKey: args.businessKey, reason: args.reason },
+      'order escalated',
+    );
+    await Promise.resolve();
+  };
+}

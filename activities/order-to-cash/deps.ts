@@ -1,0 +1,19 @@
+/** What the order-to-cash activities reach the outside world through (built once by the worker). */
+import type { HubLogger } from '../../monitoring/logger';
+import type { ConnectorRuntime } from '../../platform/connector-runtime';
+import type { EdiDeps } from '../../platform/edi/deps';
+import type { EventProducer } from '../../platform/kafka';
+import type { StockLedger } from '../../platform/orders/stock-types';
+import type { OrderView } from '../../workflows/order-to-cash/types';
+
+/** The ports of the order-to-cash activities. */
+export interface OrderActivityDeps {
+  runtime: ConnectorRuntime;
+  ledger: StockLedger;
+  orders: { save(view: OrderView): Promise<unknown> };
+  edi: EdiDeps;
+  producer: Pick<EventProducer, 'send'>;
+  logger: HubLogger;
+  /** Counts escalations by reason (hub_order_escalations_total). */
+  escalations?: { inc(labels: { reason: string }): void };
+}

@@ -1,0 +1,152 @@
+/**
+ * Order intake from `hub.inbound-events.v1`: web-store orders (commerce webhooks) and customer 850s become order
+ * workflows (or attach to the existing one by business key); cancellations and 860 changes are signalled to the
+ * order; WMS shipment confirmations go to the order whose release shipped. Redeliveries are harmless: a capture of
+ * a known order attaches, and a shipment already handled is recognised by its id.
+ */
+import type { Message } from 'node-rdkafka';
+import type { SalesOrder, SalesOrderChange, Shipment } from '../canonical-model/generated/index';
+import type { HubLogger } from '../monitoring/logger';
+import { isHubError } from '../platform/errors';
+import { CORRELATION_HEADER, headerValue } from '../platform/kafka';
+import { orderBusinessKey, orderWorkflowId } from '../platform/orders/business-key';
+import type { OrderWorkflows } from '../platform/orders/order-workflows';
+import type { OrderPolicy } from '../platform/orders/policy';
+import type { OrderView } from '../workflows/order-to-cash/types';
+
+/** What the intake needs. */
+export interface OrderIntakeDeps {
+  orders: OrderWorkflows;
+  policies: { get(legalEntityId: string): Promise<OrderPolicy> };
+  orderStore: { get(orderId: string): Promise<OrderView | undefined> };
+  logger: HubLogger;
+}
+
+interface InboundMessage {
+  event?: string;
+  connectorId?: string;
+  partnerId?: string;
+  inboundEventId?: string;
+  ediInterchangeId?: string;
+  document?: { documentType?: string; id?: string };
+}
+
+/** The order id a release id (`<order id>.r<n>`) belongs to. */
+export function orderIdOfRelease(releaseId: string): string {
+  return releaseId.replace(/\.r\d+$/, '');
+}
+
+/** The intake's message handler. */
+export function handleOrderEvents(deps: OrderIntakeDeps) {
+  const handle = route(deps);
+  return async (message: Message): Promise<void> => {
+    try {
+      await handle(message);
+    } catch (err) {
+      // An event for an order the hub does not run (or no longer runs) cannot be applied; the inbound event stays
+      // stored (webhook inbox or EDI set) and can be replayed once the order exists. Anything else is retried.
+      if (!isHubError(err) || err.kind !== 'data') throw err;
+      deps.logger.warn(
+        { err, topic: message.topic, offset: message.offset },
+        'order event not applied; kept in the inbound store for replay',
+      );
+    }
+  };
+}
+
+function route(deps: OrderIntakeDeps) {
+  return async (message: Message): Promise<void> => {
+    const event = JSON.parse(message.value?.toString('utf8') ?? 'null') as InboundMessage | null;
+    const doc = event?.document;
+    if (!event?.event || !doc) return;
+    const reference = event.inboundEventId ?? event.ediInterchangeId;
+    const correlationId =
+      headerValue(message, CORRELATION_HEADER) ?? `${message.topic}/${message.partition}/${message.offset}`;
+    const via = event.ediInterchangeId ? ('edi' as const) : ('webhook' as const);
+    switch (event.event) {
+      case 'sales-order.created':
+      case 'sales-order.received': {
+        const order = doc as SalesOrder;
+        const businessKey = orderBusinessKey(order);
+        const result = await deps.orders.capture({
+          order,
+          businessKey,
+          capture: {
+            via,
+            ...(event.connectorId ? { connectorId: event.connectorId } : {}),
+            ...(event.partnerId ? { partnerId: event.partnerId } : {}),
+            ...(reference ? { reference } : {}),
+            receivedAt: new Date().toISOString(),
+          },
+          policy: await deps.policies.get(order.legalEntityId),
+          correlationId,
+        });
+        deps.logger.info(
+          { businessKey, outcome: result.outcome, workflowId: result.workflowId },
+          'order captured',
+        );
+        return;
+      }
+      case 'sales-order.cancelled': {
+        const order = doc as SalesOrder;
+        await deps.orders.requestCancel(orderWorkflowId(orderBusinessKey(order)), {
+          by: event.connectorId ?? 'channel',
+          reason: 'cancelled in the channel',
+          ...(reference ? { reference } : {}),
+        });
+        return;
+      }
+      case 'sales-order-change.received': {
+        const change = doc as SalesOrderChange;
+        const workflowId = orderWorkflowId(
+          orderBusinessKey({
+            channel: 'edi',
+            customerId: change.customerId,
+            customerPoNumber: change.customerPoNumber,
+            orderNumber: change.customerPoNumber,
+          }),
+        );
+        const by = event.partnerId ?? 'edi';
+        if (change.purpose === 'cancel') {
+          await deps.orders.requestCancel(workflowId, {
+            by,
+            reason: `EDI 860 ${change.changeSequence ?? ''}`.trim(),
+            ...(reference ? { reference } : {}),
+          });
+          return;
+        }
+        await deps.orders.requestChange(workflowId, {
+          by,
+          reason: `EDI 860 ${change.changeSequence ?? ''}`.trim(),
+          ...(reference ? { reference } : {}),
+          lines: change.lines
+            .filter((l) => l.change === 'delete' || l.quantity)
+            .map((l) => ({
+              lineNumber: l.lineNumber,
+              quantity: l.change === 'delete' ? '0' : (l.quantity?.value ?? '0'),
+            })),
+        });
+        return;
+      }
+      case 'shipment.confirmed': {
+        const shipment = doc as Shipment;
+        const view = await deps.orderStore.get(orderIdOfRelease(shipment.salesOrderId));
+        if (!view) {
+          deps.logger.info(
+            { shipmentId: shipment.id, salesOrderId: shipment.salesOrderId },
+            'shipment of an order the hub does not run; skipped',
+          );
+          return;
+        }
+        await deps.orders.confirmShipment(view.workflowId, {
+          shipment,
+          connectorId: event.connectorId ?? 'unknown',
+          ...(reference ? { reference } : {}),
+        });
+        return;
+      }
+      default:
+        return;
+    }
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The order workflows port over Temporal. `capture` starts the order's workflow under the id of its business key
+ * and, when one already exists, signals the arrival to it instead (a finished order is never started twice: the
+ * id-reuse policy refuses it). Updates answer the caller; a refusal by the workflow (its validator) becomes a
+ * `data` HubError with the workflow's reason.
+ */
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { HubError } from '../errors';
+import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import {
+  ORDER_TO_CASH_WORKFLOW,
+  cancelOrderUpdate,
+  cancelRequestedSignal,
+  changeOrderUpdate,
+  changeRequestedSignal,
+  decideHoldUpdate,
+  orderCapturedSignal,
+  orderStatusQuery,
+  retryAllocationSignal,
+  shipmentConfirmedSignal,
+} from '../../workflows/order-to-cash/messages';
+import type { OrderToCashInput } from '../../workflows/order-to-cash/types';
+import { orderWorkflowId } from './business-key';
+import type { CaptureResult, OrderWorkflows } from './order-workflows';
+
+/** Turns the workflow's refusal of an update into a `data` HubError (409 at the API). */
+async function refusalsAsData<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) {
+      const cause = err.cause as { message?: string } | undefined;
+      throw new HubError('data', cause?.message ?? err.message);
+    }
+    if (err instanceof WorkflowNotFoundError)
+      throw new HubError('data', `no running order workflow ${err.workflowId ?? ''}`.trim());
+    throw err;
+  }
+}
+
+/** Order workflows on the Temporal cluster the client talks to. */
+export function createTemporalOrderWorkflows(client: Client, taskQueue: string): OrderWorkflows {
+  const handle = (workflowId: string) => client.workflow.getHandle(workflowId);
+  return {
+    async capture(input: OrderToCashInput): Promise<CaptureResult> {
+      const workflowId = orderWorkflowId(input.businessKey);
+      try {
+        await client.workflow.start(ORDER_TO_CASH_WORKFLOW, {
+          workflowId,
+          taskQueue,
+          args: [input],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          workflowIdConflictPolicy: 'FAIL',
+          typedSearchAttributes: [
+            { key: SEARCH_ATTRIBUTES.businessKey, value: input.businessKey },
+            { key: SEARCH_ATTRIBUTES.flow, value: 'order-to-cash' },
+            ...(input.capture.connectorId
+              ? [{ key: SEARCH_ATTRIBUTES.connectorId, value: input.capture.connectorId }]
+              : []),
+            ...(input.capture.partnerId
+              ? [{ key: SEARCH_ATTRIBUTES.partnerId, value: input.capture.partnerId }]
+              : []),
+          ],
+        });
+        return { workflowId, outcome: 'started' };
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+      try {
+        await handle(workflowId).signal(orderCapturedSignal, input.capture);
+        return { workflowId, outcome: 'attached' };
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) return { workflowId, outcome: 'duplicate-of-closed' };
+        throw err;
+      }
+    },
+    decide: (workflowId, decision) =>
+      refusalsAsData(() => handle(workflowId).executeUpdate(decideHoldUpdate, { args: [decision] })),
+    change: (workflowId, change) =>
+      refusalsAsData(() => handle(workflowId).executeUpdate(changeOrderUpdate, { args: [change] })),
+    cancel: (workflowId, cancellation) =>
+      refusalsAsData(() => handle(workflowId).executeUpdate(cancelOrderUpdate, { args: [cancellation] })),
+    confirmShipment: (workflowId, confirmation) =>
+      refusalsAsData(() => handle(workflowId).signal(shipmentConfirmedSignal, confirmation)),
+    requestChange: (workflowId, change) =>
+      refusalsAsData(() => handle(workflowId).signal(changeRequestedSignal, change)),
+    requestCancel: (workflowId, cancellation) =>
+      refusalsAsData(() => handle(workflowId).signal(cancelRequestedSignal, cancellation)),
+    retryAllocation: (workflowId, reason) =>
+      refusalsAsData(() => handle(workflowId).signal(retryAllocationSignal, { reason })),
+    async status(workflowId) {
+      try {
+        return await handle(workflowId).query(orderStatusQuery);
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) return undefined;
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Everything the order-to-cash workflow knows about its order: the line book, holds, releases, shipments,
+ * invoices, documents and the timeline, and the view people see. Deterministic: time is workflow time.
+ */
+import type { SalesOrder } from '../../canonical-model/generated/index';
+import { allSettled, lineView, open, positive, sum } from './lines';
+import type { BookLine } from './lines';
+import type {
+  HoldDecision,
+  InvoiceView,
+  OrderCapture,
+  OrderHold,
+  OrderStatusCode,
+  OrderToCashInput,
+  OrderView,
+  ReleaseView,
+  ShipmentView,
+  TimelineEntry,
+} from './types';
+
+/** The mutable state of one order's workflow. */
+export class OrderState {
+  readonly order: SalesOrder;
+  readonly input: OrderToCashInput;
+  readonly workflowId: string;
+  book: BookLine[] = [];
+  status: OrderStatusCode = 'received';
+  holds: OrderHold[] = [];
+  decisions: (HoldDecision & { at: string })[] = [];
+  releases: ReleaseView[] = [];
+  shipments: ShipmentView[] = [];
+  invoices: InvoiceView[] = [];
+  documents: OrderView['documents'] = [];
+  captures: OrderCapture[] = [];
+  timeline: TimelineEntry[] = [];
+  version = 0;
+  cancelRequested = false;
+
+  constructor(input: OrderToCashInput, workflowId: string) {
+    this.input = input;
+    this.order = input.order;
+    this.workflowId = workflowId;
+    this.captures.push(input.capture);
+  }
+
+  /** Workflow time as ISO 8601 (Date is deterministic inside the sandbox). */
+  now(): string {
+    return new Date().toISOString();
+  }
+
+  /** Adds a timeline entry. */
+  note(entry: Omit<TimelineEntry, 'at'>): void {
+    this.timeline.push({ at: this.now(), ...entry });
+    this.version += 1;
+  }
+
+  /** Changes the overall status (with a timeline entry). */
+  setStatus(status: OrderStatusCode, message: string): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.note({ kind: 'step', step: status, message });
+  }
+
+  /** The line with this number. */
+  line(lineNumber: number): BookLine | undefined {
+    return this.book.find((l) => l.lineNumber === lineNumber);
+  }
+
+  /** Nothing left to ship or cancel. */
+  settled(): boolean {
+    return allSettled(this.book);
+  }
+
+  /** Quantity still open on every line. */
+  openQuantity(): string {
+    return sum(this.book.map(open));
+  }
+
+  /** The status the lines add up to once the flow is past release. */
+  fulfilmentStatus(): OrderStatusCode {
+    const shipped = this.book.some((l) => positive(l.shipped));
+    if (this.settled()) {
+      if (!shipped) return 'cancelled';
+      return this.book.every((l) => !positive(l.shipped) || l.invoiced === l.shipped)
+        ? 'completed'
+        : 'shipped';
+    }
+    if (this.book.some((l) => positive(l.backordered) && !l.allocations.some((a) => a.state === 'released')))
+      return shipped ? 'partially-shipped' : 'backordered';
+    return shipped ? 'partially-shipped' : 'released';
+  }
+
+  /** The view people see (the `orderStatus` query and the stored projection). */
+  view(): OrderView {
+    const o = this.order;
+    return {
+      orderId: o.id,
+      workflowId: this.workflowId,
+      businessKey: this.input.businessKey,
+      channel: o.channel ?? 'other',
+      customerId: o.customerId,
+      ...(o.customerPoNumber ? { customerPoNumber: o.customerPoNumber } : {}),
+      orderNumber: o.orderNumber,
+      legalEntityId: o.legalEntityId,
+      status: this.status,
+      holds: this.holds,
+      decisions: this.decisions,
+      lines: this.book.length
+        ? this.book.map(lineView)
+        : o.lines.map((l) => ({
+            lineNumber: l.lineNumber,
+            sku: l.item.identifiers[0]?.value ?? '',
+            uom: l.quantity.uom,
+            ordered: l.quantity.value,
+            allocated: '0',
+            shipped: '0',
+            invoiced: '0',
+            cancelled: '0',
+            backordered: '0',
+            status: 'open',
+          })),
+      releases: this.releases,
+      shipments: this.shipments,
+      invoices: this.invoices,
+      documents: this.documents,
+      captures: this.captures,
+      timeline: this.timeline,
+      version: this.version,
+      updatedAt: this.now(),
+    };
+  }
+}
