@@ -16,7 +16,7 @@ import { startMetricsServer } from '../monitoring/metrics-server';
 import { withActivityLogContext } from './activity-context';
 import { installTemporalRuntime } from './temporal-runtime';
 import { exitOnStartupError, onShutdown } from './shutdown';
-import { createConnectorStore } from '../platform/connector-store';
+import { createConnectorStore, isNotFound } from '../platform/connector-store';
 import { createSecretBox } from '../platform/secrets';
 import { createCanonicalValidator } from '../canonical-model/validate';
 import { getConnectorType, listConnectorTypes } from '../connectors/registry';
@@ -98,12 +98,22 @@ async function main(): Promise<void> {
   const temporalClient = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
   const orderConsumer = await runConsumer({
     kafka: config.kafka,
-    groupId: 'hub-order-intake',
+    // One group per hub database: hubs sharing a broker (tests, staging beside production) never take each
+    // other's order events, while the workers of one hub share the partitions.
+    groupId: `hub-order-intake.${config.mongo.database}`,
     topics: [TOPICS.inboundEvents.name],
     handle: handleOrderEvents({
       orders: createTemporalOrderWorkflows(temporalClient, config.temporal.taskQueue),
       policies: { get: async (legalEntityId) => policyOf(await orderPolicies.get(legalEntityId)) },
       orderStore,
+      knowsConnector: (id) =>
+        connectors.get(id).then(
+          () => true,
+          (err: unknown) => {
+            if (isNotFound(err)) return false;
+            throw err;
+          },
+        ),
       logger,
     }),
     logger,

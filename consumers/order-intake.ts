@@ -19,6 +19,8 @@ export interface OrderIntakeDeps {
   orders: OrderWorkflows;
   policies: { get(legalEntityId: string): Promise<OrderPolicy> };
   orderStore: { get(orderId: string): Promise<OrderView | undefined> };
+  /** True when the connector is registered in this hub (events of other hubs on a shared broker are skipped). */
+  knowsConnector(connectorId: string): Promise<boolean>;
   logger: HubLogger;
 }
 
@@ -67,6 +69,13 @@ function route(deps: OrderIntakeDeps) {
       case 'sales-order.created':
       case 'sales-order.received': {
         const order = doc as SalesOrder;
+        if (!event.connectorId || !(await deps.knowsConnector(event.connectorId))) {
+          deps.logger.info(
+            { connectorId: event.connectorId, orderId: order.id },
+            'order from a connector this hub does not have; skipped',
+          );
+          return;
+        }
         const businessKey = orderBusinessKey(order);
         const result = await deps.orders.capture({
           order,

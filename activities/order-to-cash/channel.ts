@@ -17,7 +17,16 @@ export function createCommerceFulfillment(deps: OrderActivityDeps) {
     connectorId: string;
     shipment: Shipment;
     idempotencyKey: string;
+    orderExternalId?: string;
   }): Promise<WriteResult> => {
+    // The store knows the order by its own id: link it (idempotent) so the connector can resolve it.
+    if (args.orderExternalId)
+      await deps.runtime.link(
+        args.connectorId,
+        'sales-order',
+        args.orderExternalId,
+        args.shipment.salesOrderId,
+      );
     const store = await deps.runtime.instance<CommercePort>(args.connectorId, 'commerce');
     return store.createFulfillment(
       args.shipment,

@@ -44,12 +44,13 @@ export function cancelWarehouseRelease(deps: OrderActivityDeps) {
   return async (args: {
     wmsConnectorId: string;
     releaseId: string;
+    externalId: string;
     reason: string;
     idempotencyKey: string;
   }) => {
     const wms = await deps.runtime.instance<WmsPort>(args.wmsConnectorId, 'wms');
     return wms.cancelShippingOrder(
-      args.releaseId,
+      args.externalId,
       args.reason,
       deps.runtime.writeContext(args.wmsConnectorId, args.idempotencyKey),
     );

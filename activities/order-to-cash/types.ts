@@ -136,11 +136,15 @@ export interface OrderActivities {
   cancelWarehouseRelease(args: {
     wmsConnectorId: string;
     releaseId: string;
+    /** The WMS's id of the released order (what the WMS cancels by). */
+    externalId: string;
     reason: string;
     idempotencyKey: string;
   }): Promise<{ cancelled: boolean; reason?: string }>;
   invoiceShipment(args: InvoiceShipmentArgs): Promise<InvoicedShipment>;
   createCommerceFulfillment(args: {
+    /** The order's id in the store (its source.externalId), linked before the fulfilment is written. */
+    orderExternalId?: string;
     connectorId: string;
     shipment: Shipment;
     idempotencyKey: string;

@@ -14,6 +14,9 @@ import type { ResolvedLine, ValidationResult } from './types';
 
 const SKU_QUALIFIERS = ['SKU', 'VENDOR_PART'];
 
+/** Payment states of orders paid up front (no credit exposure, the channel's own prices). */
+const PREPAID = new Set(['paid', 'authorized', 'partially-paid']);
+
 /** The SKU a line names (its SKU, else the vendor part number), if any. */
 export function skuOf(line: SalesOrderLine): string | undefined {
   for (const q of SKU_QUALIFIERS) {
@@ -85,7 +88,7 @@ function taxHolds(order: SalesOrder): OrderHold[] {
 async function checkLine(
   erp: ErpPort,
   deps: OrderActivityDeps,
-  ctx: { erpConnectorId: string; order: SalesOrder; policy: OrderPolicy },
+  ctx: { erpConnectorId: string; order: SalesOrder; policy: OrderPolicy; onAccount: boolean },
   line: SalesOrderLine,
   i: number,
   holds: OrderHold[],
@@ -119,6 +122,8 @@ async function checkLine(
     });
     return { lineNumber: line.lineNumber, sku, baseUnits: '1' };
   }
+  // Prepaid orders (web store) sell at the channel's price: no contract price to hold against.
+  if (!ctx.onAccount) return { lineNumber: line.lineNumber, sku, baseUnits };
   const quote = await erp.getPrice(
     { sku, customerId: ctx.order.customerId, quantity: line.quantity.value, date: ctx.order.orderDate },
     deps.runtime.writeContext(ctx.erpConnectorId, `price/${ctx.order.id}/${line.lineNumber}`),
@@ -159,9 +164,18 @@ export function validateOrder(deps: OrderActivityDeps) {
       return { lines, holds, calls, priorityCustomer };
     }
     const erp = await deps.runtime.instance<ErpPort>(erpConnectorId, 'erp');
+    const onAccount = !PREPAID.has(order.paymentStatus ?? 'on-account');
     const lines: ResolvedLine[] = [];
     for (const [i, line] of order.lines.entries()) {
-      const resolved = await checkLine(erp, deps, { erpConnectorId, order, policy }, line, i, holds, calls);
+      const resolved = await checkLine(
+        erp,
+        deps,
+        { erpConnectorId, order, policy, onAccount },
+        line,
+        i,
+        holds,
+        calls,
+      );
       lines.push(
         resolved ?? {
           lineNumber: line.lineNumber,
@@ -169,6 +183,10 @@ export function validateOrder(deps: OrderActivityDeps) {
           baseUnits: '1',
         },
       );
+    }
+    if (!onAccount) {
+      calls.push(`order is ${order.paymentStatus ?? 'prepaid'}: no credit or contract-price check`);
+      return { lines, holds, calls, priorityCustomer };
     }
     const customerExternalId = await deps.runtime
       .writeContext(erpConnectorId, 'credit')

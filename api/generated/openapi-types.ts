@@ -3224,6 +3224,8 @@ export interface components {
         locationId: string;
         regions?: string[];
       }[];
+      /** @description Canonical customer (linked to an ERP customer) that prepaid web-store orders are booked against in the ERP; web shoppers are not ERP customers. */
+      webStoreCustomerId?: string;
       wmsConnectorId?: string;
     };
     OrderPolicyInput: {

@@ -74,7 +74,7 @@ export function validateOrderPolicy(input: OrderPolicy): OrderPolicy {
   const errors: FieldError[] = [];
   const bad = (path: string, message: string) => errors.push({ path, message });
   if (!isText(p.legalEntityId)) bad('/legalEntityId', 'must be a non-empty string');
-  for (const field of ['erpConnectorId', 'wmsConnectorId'] as const) {
+  for (const field of ['erpConnectorId', 'wmsConnectorId', 'webStoreCustomerId'] as const) {
     if (p[field] !== undefined && !isText(p[field])) bad(`/${field}`, 'must be a non-empty string');
   }
   const seen = new Set<string>();

@@ -26,6 +26,8 @@ export interface OrderPolicy {
   erpConnectorId?: string;
   /** WMS connector the allocated lines are released to. */
   wmsConnectorId?: string;
+  /** Canonical customer (linked to an ERP customer) prepaid web-store orders are booked against in the ERP. */
+  webStoreCustomerId?: string;
   /** Warehouses in preference order (the first is the default for ship-tos no warehouse lists). */
   warehouses: WarehousePolicy[];
   strategy: AllocationStrategy;

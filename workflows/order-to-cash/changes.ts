@@ -45,6 +45,7 @@ async function stopRelease(s: OrderState, release: ReleaseView, reason: string):
         connectorCalls.cancelWarehouseRelease({
           wmsConnectorId: wms,
           releaseId: release.releaseId,
+          externalId: release.externalId ?? release.releaseId,
           reason,
           idempotencyKey: `${s.workflowId}/cancel/${release.releaseId}`,
         }),
@@ -92,10 +93,11 @@ export async function syncErpOrder(s: OrderState, why: string): Promise<void> {
   const erp = s.input.policy.erpConnectorId;
   if (!erp || !s.documents.some((d) => d.documentType === 'erp-sales-order')) return;
   const allCancelled = s.book.every((l) => !positive(l.shipped) && !positive(open(l)));
+  const booked = s.erpOrder();
   const order = {
-    ...s.order,
-    status: allCancelled ? ('cancelled' as const) : s.order.status,
-    lines: s.order.lines.map((l) => {
+    ...booked,
+    status: allCancelled ? ('cancelled' as const) : booked.status,
+    lines: booked.lines.map((l) => {
       const line = s.line(l.lineNumber);
       return line
         ? {

@@ -43,6 +43,26 @@ export class OrderState {
     this.captures.push(input.capture);
   }
 
+  /** The order as the ERP books it: prepaid web-store orders under the policy's web-store customer. */
+  erpOrder(): SalesOrder {
+    const webCustomer = this.input.policy.webStoreCustomerId;
+    const customerId =
+      this.order.channel === 'web-store' && webCustomer ? webCustomer : this.order.customerId;
+    // Lines carry the SKU validation resolved (an 850 names the customer's or vendor's part numbers).
+    const lines = this.order.lines.map((l) => {
+      const sku = this.line(l.lineNumber)?.sku;
+      if (!sku || l.item.identifiers.some((i) => i.qualifier === 'SKU')) return l;
+      return {
+        ...l,
+        item: {
+          ...l.item,
+          identifiers: [{ qualifier: 'SKU' as const, value: sku }, ...l.item.identifiers.slice(0, 9)],
+        },
+      };
+    });
+    return { ...this.order, customerId, lines };
+  }
+
   /** Workflow time as ISO 8601 (Date is deterministic inside the sandbox). */
   now(): string {
     return new Date().toISOString();

@@ -7,7 +7,7 @@ import { addDecimal, subtractDecimal } from '../../canonical-model/decimal';
 import type { Invoice, Shipment } from '../../canonical-model/generated/index';
 import { min, positive } from './lines';
 import type { OrderState } from './order-state';
-import { DISCARDED, bookkeeping, connectorCalls, step } from './steps';
+import { DISCARDED, bookkeeping, connectorCalls, save, step } from './steps';
 import type { ShipmentConfirmation, ShipmentView } from './types';
 
 /** The release a shipment belongs to: by the id the warehouse echoes, else the only open release. */
@@ -96,6 +96,7 @@ export async function handleShipment(s: OrderState, confirmation: ShipmentConfir
   });
   if (consume.length) await bookkeeping.consumeReservations({ consumptions: consume });
   if (giveBack.length) await bookkeeping.releaseReservations({ reservations: giveBack });
+  await save(s);
   await invoice(s, shipment);
   await tellChannel(s, shipment);
 }
@@ -112,7 +113,7 @@ async function invoice(s: OrderState, shipment: Shipment): Promise<void> {
     () =>
       connectorCalls.invoiceShipment({
         ...(erp ? { erpConnectorId: erp } : {}),
-        order: s.order,
+        order: s.erpOrder(),
         shipment,
         invoiceId,
         invoiceNumber: `${s.order.orderNumber}-${n}`,
@@ -157,7 +158,8 @@ async function tellChannel(s: OrderState, shipment: Shipment): Promise<void> {
       () =>
         connectorCalls.createCommerceFulfillment({
           connectorId,
-          shipment,
+          shipment: { ...shipment, salesOrderId: s.order.id },
+          orderExternalId: s.order.source.externalId,
           idempotencyKey: `${s.workflowId}/fulfil/${shipment.id}`,
         }),
       connectorId,

@@ -139,7 +139,7 @@ export async function orderToCashWorkflow(input: OrderToCashInput): Promise<Orde
       () =>
         connectorCalls.recordErpOrder({
           erpConnectorId: erp,
-          order: input.order,
+          order: s.erpOrder(),
           idempotencyKey: `${s.workflowId}/erp-order`,
         }),
       erp,

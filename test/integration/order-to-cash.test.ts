@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SalesOrder } from '../../canonical-model/generated/index';
+import { loadFixture } from '../../canonical-model/fixtures/load-fixture';
+import { simulatorControl } from '../../simulators/kit/control';
+import { eventually } from '../support/processes';
+import { postInterchange } from '../support/edi';
+import { CUSTOMERS, LEGAL_ENTITY, SHORT_PICK_SKU, interchange850, startOrderHub } from '../support/order-hub';
+import type { OrderHub } from '../support/order-hub';
+import type { OrderView } from '../../workflows/order-to-cash/types';
+
+// Real Temporal, Kafka, FerretDB and OpenSSH (scripts/test.sh), the worker and API as processes, and the ERP, WMS
+// and web-store simulators: orders from the API, the web store (signed webhooks) and EDI 850s run to the end.
+let hub: OrderHub;
+
+beforeAll(async () => {
+  hub = await startOrderHub();
+}, 180_000);
+
+afterAll(async () => {
+  if (process.env.HUB_KEEP_LOGS) writeFileSync(process.env.HUB_KEEP_LOGS, hub?.worker.output() ?? '');
+  await hub?.stop();
+});
+
+let seq = 0;
+/** A canonical order for the API (BigBox, on account, wholesale prices). */
+function apiOrder(lines: [string, number, string][], customerId: string = CUSTOMERS.bigbox): SalesOrder {
+  seq += 1;
+  const base = structuredClone(loadFixture('sales-order'));
+  const line = base.lines[0] as SalesOrder['lines'][number];
+  const stamp = `${Date.now().toString(36)}${seq}`;
+  return {
+    ...base,
+    id: `so_api_${stamp}`,
+    legalEntityId: LEGAL_ENTITY,
+    source: { connectorId: 'hub-api', system: 'api', externalId: stamp },
+    orderNumber: `API-${stamp}`,
+    customerPoNumber: `PO-API-${stamp}`,
+    customerId,
+    channel: 'api',
+    shipFromLocationId: undefined,
+    lines: lines.map(([sku, qty, price], i) => ({
+      ...line,
+      lineNumber: i + 1,
+      item: { identifiers: [{ qualifier: 'SKU', value: sku }] },
+      quantity: { value: String(qty), uom: 'EA' },
+      unitPrice: { amount: price, currency: 'USD' },
+      amount: undefined,
+      status: 'open',
+    })),
+  };
+}
+
+async function postOrder(order: SalesOrder, key = randomUUID()) {
+  return hub.call<{ orderId: string; workflowId: string; outcome: string }>('POST', '/v1/orders', order, {
+    authorization: `Bearer ${process.env.HUB_BOOTSTRAP_ADMIN_KEY ?? ''}`,
+    'content-type': 'application/json',
+    'idempotency-key': key,
+  });
+}
+
+const view = async (orderId: string) => (await hub.call<OrderView>('GET', `/v1/orders/${orderId}`)).body;
+const settled = (v: OrderView | undefined) =>
+  !!v && ['completed', 'cancelled', 'rejected'].includes(v.status);
+
+async function untilStatus(orderId: string, statuses: string[], timeoutMs = 90_000): Promise<OrderView> {
+  let last: unknown;
+  try {
+    return await eventually(
+      `order ${orderId} reaches ${statuses.join('/')}`,
+      async () => {
+        const res = await hub.call<OrderView>('GET', `/v1/orders/${orderId}`);
+        last = res.body;
+        return res.status === 200 && statuses.includes(res.body.status) ? res.body : undefined;
+      },
+      timeoutMs,
+    );
+  } catch (err) {
+    const dead = await hub.call('GET', '/v1/dead-letters?limit=5');
+    const inbound = await hub.call('GET', '/v1/inbound-events?limit=5');
+    const deliveries = await simulatorControl(hub.sims.wms.url).deliveries();
+    throw new Error(
+      `${String(err)}\nlast view: ${JSON.stringify(last)}\ndead letters: ${JSON.stringify(dead.body)}\n` +
+        `inbound: ${JSON.stringify(inbound.body).slice(0, 3000)}\nwms deliveries: ${JSON.stringify(deliveries.slice(-3))}\n` +
+        `dead letters and inbound events above; HUB_KEEP_LOGS=<file> keeps the worker's log`,
+    );
+  }
+}
+
+describe(
+  'order-to-cash end to end (API, web store, EDI; ERP, WMS and web-store simulators)',
+  { timeout: 180_000 },
+  () => {
+    it('an API order runs to completion: ERP order, release, shipment, one ERP invoice for what shipped', async () => {
+      const order = apiOrder([
+        ['WID-1001', 12, '2.95'],
+        ['WID-1002', 4, '3.20'],
+      ]);
+      const posted = await postOrder(order);
+      expect(posted.status, JSON.stringify(posted.body)).toBe(202);
+      const done = await untilStatus(order.id, ['completed']);
+      expect(done.lines.map((l) => [l.shipped, l.invoiced])).toEqual([
+        ['12', '12'],
+        ['4', '4'],
+      ]);
+      expect(done.invoices).toHaveLength(1);
+      const invoices = await simulatorControl(hub.sims.netsuite.url).records<{ externalId?: string }>(
+        'invoice',
+      );
+      const ours = invoices.filter((i) => i.externalId === done.invoices[0]?.invoiceId);
+      expect(ours).toHaveLength(1);
+      expect(done.timeline.map((e) => e.step)).toEqual(
+        expect.arrayContaining([
+          'received',
+          'validate',
+          'erp-order',
+          'allocation',
+          'release',
+          'shipment',
+          'invoice',
+        ]),
+      );
+    });
+
+    it('the same order posted again (another key) attaches to the running order instead of starting a second', async () => {
+      const order = apiOrder([['WID-1001', 2, '2.95']]);
+      expect((await postOrder(order)).status).toBe(202);
+      const again = await postOrder(order);
+      expect(again.status).toBe(200);
+      expect(['attached', 'duplicate-of-closed']).toContain(again.body.outcome);
+      const done = await untilStatus(order.id, ['completed']);
+      expect(done.invoices).toHaveLength(1);
+    });
+
+    it('a price outside tolerance is held; approval by a person releases it; a credit-hold customer is rejected', async () => {
+      const held = apiOrder([['WID-1001', 3, '1.00']]);
+      await postOrder(held);
+      const onHold = await untilStatus(held.id, ['on-hold']);
+      expect(onHold.holds).toEqual([expect.objectContaining({ kind: 'price', path: '/lines/0/unitPrice' })]);
+      const approved = await hub.call<OrderView>('POST', `/v1/orders/${held.id}/decision`, {
+        decision: 'approve',
+        reason: 'clearance price agreed',
+      });
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      const done = await untilStatus(held.id, ['completed']);
+      expect(done.decisions[0]).toMatchObject({ decision: 'approve', reason: 'clearance price agreed' });
+
+      const corner = apiOrder([['WID-1001', 1, '3.49']], CUSTOMERS.corner);
+      await postOrder(corner);
+      const creditHold = await untilStatus(corner.id, ['on-hold']);
+      expect(creditHold.holds.map((h) => h.kind)).toContain('credit');
+      expect(
+        (
+          await hub.call('POST', `/v1/orders/${corner.id}/decision`, {
+            decision: 'reject',
+            reason: 'no credit',
+          })
+        ).status,
+      ).toBe(200);
+      const rejected = await untilStatus(corner.id, ['rejected']);
+      expect(rejected.invoices).toEqual([]);
+    });
+
+    it('web-store orders arrive by webhook: a short pick is backordered, the store gets a fulfilment', async () => {
+      const shop = hub.sims.shopify;
+      const placed = shop.createOrder({
+        lines: [
+          { sku: 'WID-1001', quantity: 2, price: '3.49' },
+          { sku: SHORT_PICK_SKU, quantity: 6, price: '4.49' },
+        ],
+      });
+      const found = await eventually(
+        'web order captured',
+        async () => {
+          const list = await hub.call<{ items: OrderView[] }>(
+            'GET',
+            `/v1/orders?channel=web-store&orderNumber=${encodeURIComponent(String(placed.name))}`,
+          );
+          return list.body.items[0];
+        },
+        60_000,
+      );
+      const shipped = await untilStatus(found.orderId, ['partially-shipped']);
+      const short = shipped.lines.find((l) => l.sku === SHORT_PICK_SKU);
+      expect(short).toMatchObject({ shipped: '3', backordered: '3', invoiced: '3' });
+      expect(shipped.timeline.some((e) => e.step === 'fulfilment')).toBe(true);
+    });
+
+    it('an EDI 850 runs to completion with a split shipment; the customer gets an 855, and an 856 and 810 per shipment', async () => {
+      const po = `PO-EDI-${Date.now().toString(36)}`;
+      const posted = await postInterchange(
+        hub.api.url,
+        hub.connectors.edi,
+        interchange850(900000 + (Date.now() % 99999), po, [
+          ['WID-1003', 60, '3.45'],
+          ['WID-1002', 5, '3.20'],
+        ]),
+      );
+      expect(posted.status, JSON.stringify(posted.body)).toBe(202);
+      const found = await eventually(
+        'EDI order captured',
+        async () => {
+          const list = await hub.call<{ items: OrderView[] }>(
+            'GET',
+            `/v1/orders?channel=edi&customerPoNumber=${po}`,
+          );
+          return list.body.items[0];
+        },
+        60_000,
+      );
+      const done = await untilStatus(found.orderId, ['completed']);
+      expect(done.releases.map((r) => r.locationId).sort()).toEqual(['loc_dc_primary', 'loc_dc_secondary']);
+      expect(done.invoices).toHaveLength(2);
+      const sent = done.documents.map((d) => d.documentType).sort();
+      expect(sent).toEqual([
+        'advance-ship-notice',
+        'advance-ship-notice',
+        'erp-sales-order',
+        'invoice',
+        'invoice',
+        'purchase-order-ack',
+      ]);
+    });
+
+    it('cancel after release: the warehouse stops it, the reservation is given back and nothing is invoiced', async () => {
+      await simulatorControl(hub.sims.wms.url).settings({ shipDelayMs: 60_000 });
+      try {
+        const order = apiOrder([['WID-1002', 7, '3.20']]);
+        await postOrder(order);
+        await untilStatus(order.id, ['released']);
+        const cancelled = await hub.call<{ accepted: boolean }>('POST', `/v1/orders/${order.id}/cancel`, {
+          reason: 'customer called',
+        });
+        expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+        const done = await untilStatus(order.id, ['cancelled']);
+        expect(done.lines[0]).toMatchObject({ cancelled: '7', allocated: '0', shipped: '0' });
+        expect(done.invoices).toEqual([]);
+        expect(settled(await view(order.id))).toBe(true);
+      } finally {
+        await simulatorControl(hub.sims.wms.url).settings({ shipDelayMs: 300 });
+      }
+    });
+  },
+);
