@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SalesOrder } from '../../canonical-model/generated/index';
-import { loadFixture } from '../../canonical-model/fixtures/load-fixture';
 import { simulatorControl } from '../../simulators/kit/control';
 import { eventually } from '../support/processes';
 import { postInterchange } from '../support/edi';
-import { CUSTOMERS, LEGAL_ENTITY, SHORT_PICK_SKU, interchange850, startOrderHub } from '../support/order-hub';
+import { CUSTOMERS, SHORT_PICK_SKU, interchange850, startOrderHub } from '../support/order-hub';
 import type { OrderHub } from '../support/order-hub';
+import { orderTraffic } from '../support/order-traffic';
 import type { OrderView } from '../../workflows/order-to-cash/types';
 
 // Real Temporal, Kafka, FerretDB and OpenSSH (scripts/test.sh), the worker and API as processes, and the ERP, WMS
@@ -23,70 +21,7 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-let seq = 0;
-/** A canonical order for the API (BigBox, on account, wholesale prices). */
-function apiOrder(lines: [string, number, string][], customerId: string = CUSTOMERS.bigbox): SalesOrder {
-  seq += 1;
-  const base = structuredClone(loadFixture('sales-order'));
-  const line = base.lines[0] as SalesOrder['lines'][number];
-  const stamp = `${Date.now().toString(36)}${seq}`;
-  return {
-    ...base,
-    id: `so_api_${stamp}`,
-    legalEntityId: LEGAL_ENTITY,
-    source: { connectorId: 'hub-api', system: 'api', externalId: stamp },
-    orderNumber: `API-${stamp}`,
-    customerPoNumber: `PO-API-${stamp}`,
-    customerId,
-    channel: 'api',
-    shipFromLocationId: undefined,
-    lines: lines.map(([sku, qty, price], i) => ({
-      ...line,
-      lineNumber: i + 1,
-      item: { identifiers: [{ qualifier: 'SKU', value: sku }] },
-      quantity: { value: String(qty), uom: 'EA' },
-      unitPrice: { amount: price, currency: 'USD' },
-      amount: undefined,
-      status: 'open',
-    })),
-  };
-}
-
-async function postOrder(order: SalesOrder, key = randomUUID()) {
-  return hub.call<{ orderId: string; workflowId: string; outcome: string }>('POST', '/v1/orders', order, {
-    authorization: `Bearer ${process.env.HUB_BOOTSTRAP_ADMIN_KEY ?? ''}`,
-    'content-type': 'application/json',
-    'idempotency-key': key,
-  });
-}
-
-const view = async (orderId: string) => (await hub.call<OrderView>('GET', `/v1/orders/${orderId}`)).body;
-const settled = (v: OrderView | undefined) =>
-  !!v && ['completed', 'cancelled', 'rejected'].includes(v.status);
-
-async function untilStatus(orderId: string, statuses: string[], timeoutMs = 90_000): Promise<OrderView> {
-  let last: unknown;
-  try {
-    return await eventually(
-      `order ${orderId} reaches ${statuses.join('/')}`,
-      async () => {
-        const res = await hub.call<OrderView>('GET', `/v1/orders/${orderId}`);
-        last = res.body;
-        return res.status === 200 && statuses.includes(res.body.status) ? res.body : undefined;
-      },
-      timeoutMs,
-    );
-  } catch (err) {
-    const dead = await hub.call('GET', '/v1/dead-letters?limit=5');
-    const inbound = await hub.call('GET', '/v1/inbound-events?limit=5');
-    const deliveries = await simulatorControl(hub.sims.wms.url).deliveries();
-    throw new Error(
-      `${String(err)}\nlast view: ${JSON.stringify(last)}\ndead letters: ${JSON.stringify(dead.body)}\n` +
-        `inbound: ${JSON.stringify(inbound.body).slice(0, 3000)}\nwms deliveries: ${JSON.stringify(deliveries.slice(-3))}\n` +
-        `dead letters and inbound events above; HUB_KEEP_LOGS=<file> keeps the worker's log`,
-    );
-  }
-}
+const { apiOrder, postOrder, view, settled, untilStatus } = orderTraffic(() => hub);
 
 describe(
   'order-to-cash end to end (API, web store, EDI; ERP, WMS and web-store simulators)',

@@ -50,7 +50,8 @@ export interface OrderHub {
   connectors: { erp: string; wms: string; shop: string; edi: string };
   partnerId: string;
   env: Record<string, string>;
-  restartWorker(): Promise<void>;
+  /** Stops the worker (SIGKILL: no graceful shutdown) and starts a new one. */
+  restartWorker(signal?: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -195,8 +196,8 @@ export async function startOrderHub(): Promise<OrderHub> {
       connectors: { erp, wms: wmsId, shop, edi },
       partnerId: partner.body.id,
       env,
-      async restartWorker() {
-        await hub.worker.stop();
+      async restartWorker(signal: NodeJS.Signals = 'SIGTERM') {
+        await hub.worker.stop(signal);
         hub.worker = await startWorker(env);
         current = { worker: hub.worker, api };
       },
