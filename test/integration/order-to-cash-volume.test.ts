@@ -8,11 +8,11 @@ import type { OrderHub } from '../support/order-hub';
 import { orderTraffic } from '../support/order-traffic';
 import { eventually } from '../support/processes';
 
-// The acceptance run of issue 6: HUB_O2C_ORDERS orders (default 200) from the API, the web store and EDI, with
+// The acceptance run of issue 6: HUB_O2C_ORDERS orders (30 in CI; 200 is the acceptance figure, not yet measured) from the API, the web store and EDI, with
 // full, split, backordered, short-picked, held-then-approved, held-then-cancelled and rejected cases; the worker is
 // killed (SIGKILL) half-way and started again. Every order must end in the state its case calls for, the ERP must
 // hold exactly one invoice per shipment and bill exactly what shipped, and no unit may be promised twice.
-const TOTAL = Number(process.env.HUB_O2C_ORDERS ?? 200);
+const TOTAL = Number(process.env.HUB_O2C_ORDERS ?? 30);
 
 let hub: OrderHub;
 const traffic = orderTraffic(() => hub);
