@@ -10,6 +10,7 @@
  * Errors are HubErrors. Those a caller must tell apart carry a `reason` string (see connectorErrorReason):
  * 'not-found' (kind 'data', API 404), 'name-taken' and 'revision-mismatch' (kind 'data', API 409).
  */
+import { idCursor, pageById } from './id-pages';
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db, Filter } from 'mongodb';
 import { secretPaths, validateConnectorConfig } from '../connectors/config';
@@ -152,20 +153,7 @@ function maskTokens(value: unknown): unknown {
   return value;
 }
 
-function encodeCursor(lastId: string): string {
-  return Buffer.from(`${CURSOR_PREFIX}${lastId}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): string {
-  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const id = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length) : '';
-  if (!ID_PATTERN.test(id)) {
-    throw new HubError('data', 'cursor is not one this API returned', {
-      fieldErrors: [{ path: '/cursor', message: 'is not a valid cursor' }],
-    });
-  }
-  return id;
-}
+const CURSOR = idCursor(CURSOR_PREFIX, '/cursor', (id) => ID_PATTERN.test(id));
 
 /** Creates the store over `db` (collection COLLECTIONS.connectors), sealing secrets with `box`. */
 export function createConnectorStore(
@@ -341,18 +329,12 @@ export function createConnectorStore(
       if (query.type !== undefined) filter.type = query.type;
       if (query.kind !== undefined) filter.kind = query.kind;
       if (query.status !== undefined) filter.status = query.status;
-      if (query.cursor !== undefined) filter._id = { $gt: decodeCursor(query.cursor) };
-      const docs = await connectors
-        .find(filter)
-        .sort({ _id: 1 })
-        .limit(limit + 1)
-        .toArray();
-      const page = docs.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(view),
-        nextCursor: docs.length > limit && last ? encodeCursor(last._id) : null,
-      };
+      return pageById(
+        connectors,
+        filter,
+        { ...(query.cursor === undefined ? {} : { cursor: query.cursor }), limit, codec: CURSOR },
+        view,
+      );
     },
 
     async update(id, input) {

@@ -123,11 +123,12 @@ export async function runEdiDemo(api: DemoApi, connectorId: string, legalEntityI
   // Take it now; the worker's own poller may have been quicker, which is fine: either one claims the file.
   await api.call('POST', `/v1/edi/${connectorId}/poll`);
   const taken = await waitFor(async () => {
-    const sets = await api.call<{ items: { interchangeId: string }[] }>(
+    const sets = await api.call<{ items: { interchangeId: string; direction: string; setId: string }[] }>(
       'GET',
       `/v1/edi/transaction-sets?poNumber=${poNumber}`,
     );
-    return sets.items[0]?.interchangeId;
+    // The order flow answers the same PO with an 855 of its own: the customer's 850 is the inbound set.
+    return sets.items.find((set) => set.direction === 'inbound' && set.setId === '850')?.interchangeId;
   });
   const interchange = await api.call<{
     fileName: string;

@@ -15,7 +15,7 @@ describe('stack/stack.sh', () => {
     const run = stack(['install']);
     expect((await run.exited).code).toBe(0);
     const lines = run.lines.filter((l) => l.startsWith('[stack:'));
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
     for (const line of lines) expect(line).toMatch(/✓ .*(cached|present)/);
     expect(run.output()).not.toMatch(/Installing|Fetching|Building/);
   });

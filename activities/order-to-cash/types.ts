@@ -4,6 +4,7 @@
  */
 import type { Invoice, SalesOrder, Shipment } from '../../canonical-model/generated/index';
 import type { WriteResult } from '../../connectors/sdk/ports/common';
+import type { OrderAckLineAnswer } from '../../platform/orders/documents-ack';
 import type { OrderPolicy } from '../../platform/orders/policy';
 import type { OrderHold, OrderView } from '../../workflows/order-to-cash/types';
 
@@ -95,20 +96,16 @@ export type CustomerEdiArgs = {
   order: SalesOrder;
   documentId: string;
   date: string;
-} & (
+} & CustomerEdiDocument;
+
+/** Which document an EDI send builds for the customer, and what it is built from. */
+export type CustomerEdiDocument =
   | {
       kind: 'ack';
-      lines: {
-        lineNumber: number;
-        accepted: string;
-        backordered: string;
-        cancelled: string;
-        substituteSku?: string;
-      }[];
+      lines: OrderAckLineAnswer[];
     }
   | { kind: 'asn'; shipment: Shipment; shipFromLocationId: string }
-  | { kind: 'invoice'; invoice: Invoice }
-);
+  | { kind: 'invoice'; invoice: Invoice };
 
 /** What an EDI send produced. */
 export interface SentEdi {

@@ -5,6 +5,7 @@
  * only a lower version, and two concurrent first saves meet at the unique `_id` (the loser falls back to the
  * version-guarded replace).
  */
+import { idCursor, pageById } from '../id-pages';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { OrderStatusCode, OrderView } from '../../workflows/order-to-cash/types';
 import { COLLECTIONS } from '../collections';
@@ -51,19 +52,7 @@ const CURSOR_PREFIX = 'ord:';
 
 const present = ({ _id: _ignored, ...view }: StoredOrder): OrderView => view;
 
-function encodeCursor(orderId: string): string {
-  return Buffer.from(`${CURSOR_PREFIX}${orderId}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): string {
-  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  if (!text.startsWith(CURSOR_PREFIX) || text.length === CURSOR_PREFIX.length) {
-    throw new HubError('data', 'cursor is not one this API returned', {
-      fieldErrors: [{ path: '/query/cursor', message: 'is not a valid cursor' }],
-    });
-  }
-  return text.slice(CURSOR_PREFIX.length);
-}
+const CURSOR = idCursor(CURSOR_PREFIX, '/query/cursor');
 
 /** Builds the order projection over `COLLECTIONS.orders`. */
 export function createOrderStore(db: Db): OrderStore {
@@ -123,18 +112,12 @@ export function createOrderStore(db: Db): OrderStore {
       for (const field of ['channel', 'customerId', 'customerPoNumber', 'orderNumber', 'status'] as const) {
         if (query[field] !== undefined) filter[field] = query[field];
       }
-      if (query.cursor !== undefined) filter._id = { $gt: decodeCursor(query.cursor) };
-      const docs = await orders
-        .find(filter as Filter<StoredOrder>)
-        .sort({ _id: 1 })
-        .limit(limit + 1)
-        .toArray();
-      const page = docs.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(present),
-        nextCursor: docs.length > limit && last ? encodeCursor(last._id) : null,
-      };
+      return pageById(
+        orders,
+        filter as Filter<StoredOrder>,
+        { ...(query.cursor === undefined ? {} : { cursor: query.cursor }), limit, codec: CURSOR },
+        present,
+      );
     },
   };
 }

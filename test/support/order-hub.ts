@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import type { Db } from 'mongodb';
 import { createCrossReferenceStore } from '../../canonical-model/cross-reference';
+import { defaultOrderPolicy } from '../../platform/orders/policy';
 import { createNetSuiteSimulator } from '../../simulators/netsuite';
 import { createShopifySimulator } from '../../simulators/shopify';
 import { createWmsSimulator, WMS_SIM_WAREHOUSES } from '../../simulators/wms';
@@ -146,21 +147,15 @@ export async function startOrderHub(): Promise<OrderHub> {
     await xrefs.link({ connectorId: erp, objectType: 'location', externalId: '1' }, 'loc_dc_primary');
     await xrefs.link({ connectorId: erp, objectType: 'location', externalId: '2' }, 'loc_dc_secondary');
 
+    // The defaults, with this hub's connectors and warehouses; time-outs long enough never to fire in a test.
     const policy = await call('PUT', `/v1/order-policy/${LEGAL_ENTITY}`, {
+      ...defaultOrderPolicy(LEGAL_ENTITY),
+      legalEntityId: undefined,
       erpConnectorId: erp,
       wmsConnectorId: wmsId,
       webStoreCustomerId: CUSTOMERS.web,
       warehouses: [{ locationId: 'loc_dc_primary', regions: ['US'] }, { locationId: 'loc_dc_secondary' }],
-      strategy: 'nearest-warehouse',
-      allowSplitShipments: true,
-      priorityCustomerIds: [],
-      protectedStockPercent: 0,
-      substitutes: {},
-      shortageAction: 'backorder',
-      shortPickAction: 'backorder',
       priceTolerancePercent: '5',
-      holdTimeoutMinutes: 24 * 60,
-      autoRejectAfterMinutes: 0,
       shipmentTimeoutMinutes: 24 * 60,
       backorderRecheckMinutes: 24 * 60,
     });

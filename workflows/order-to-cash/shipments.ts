@@ -4,7 +4,8 @@
  * 810). A shipment already handled (the warehouse resent its webhook) changes nothing.
  */
 import { addDecimal, subtractDecimal } from '../../canonical-model/decimal';
-import type { Invoice, Shipment } from '../../canonical-model/generated/index';
+import type { Shipment } from '../../canonical-model/generated/index';
+import type { CustomerEdiDocument } from '../../activities/order-to-cash/types';
 import { min, positive } from './lines';
 import type { OrderState } from './order-state';
 import { DISCARDED, bookkeeping, connectorCalls, save, step } from './steps';
@@ -184,19 +185,7 @@ export async function sendEdi(
   s: OrderState,
   what: string,
   documentId: string,
-  body:
-    | { kind: 'invoice'; invoice: Invoice }
-    | { kind: 'asn'; shipment: Shipment; shipFromLocationId: string }
-    | {
-        kind: 'ack';
-        lines: {
-          lineNumber: number;
-          accepted: string;
-          backordered: string;
-          cancelled: string;
-          substituteSku?: string;
-        }[];
-      },
+  body: CustomerEdiDocument,
 ): Promise<void> {
   const { capture } = s.input;
   if (capture.via !== 'edi' || !capture.connectorId || !capture.partnerId) return;
