@@ -22,6 +22,8 @@ export const COLLECTIONS = {
   stockLedger: 'stock_ledger',
   inboundSupply: 'inbound_supply',
   orders: 'orders',
+  /** Saved order views the projection has not yet caught up with (see platform/versioned-projection.ts). */
+  orderViewVersions: 'order_view_versions',
   orderPolicies: 'order_policies',
   /** GridFS bucket name: `edi_raw.files` and `edi_raw.chunks`. */
   ediRaw: 'edi_raw',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db, MongoClient } from 'mongodb';
+import { MongoClient } from 'mongodb';
+import type { Db } from 'mongodb';
 import { openTestDatabase } from '../../test/support/database';
 import type { OrderView } from '../../workflows/order-to-cash/types';
 import { isHubError } from '../errors';
@@ -71,13 +72,30 @@ describe('order store', () => {
     expect(await store.get('so_versions')).toMatchObject({ version: 5, status: 'released' });
   });
 
-  it('keeps the highest version when saves of one order race', async () => {
-    const versions = [4, 1, 7, 2, 6, 3, 5];
-    const outcomes = await Promise.all(
-      versions.map((version) => store.save(sampleView('so_race', { version, updatedAt: `v${version}` }))),
-    );
-    expect(outcomes.filter((o) => o === 'inserted')).toHaveLength(1);
-    expect(await store.get('so_race')).toMatchObject({ version: 7, updatedAt: 'v7' });
+  it('keeps the highest version when saves of one order race, from two connections', async () => {
+    // Two clients, as two workers would be; FerretDB v1 replaces without isolation, so a guard alone loses here.
+    const other = await MongoClient.connect(process.env.HUB_MONGODB_URI ?? '', {
+      serverSelectionTimeoutMS: 5_000,
+    });
+    const stores = [store, createOrderStore(other.db(db.databaseName))];
+    try {
+      for (let round = 0; round < 4; round += 1) {
+        const orderId = `so_race_${round}`;
+        const versions = [4, 1, 9, 7, 2, 12, 6, 3, 11, 5, 8, 10].map((v) => ((v + round) % 12) + 1);
+        const outcomes = await Promise.all(
+          versions.map((version, i) =>
+            stores[i % 2]!.save(sampleView(orderId, { version, updatedAt: `v${version}` })),
+          ),
+        );
+        expect(outcomes.filter((o) => o === 'inserted')).toHaveLength(1);
+        expect(await store.get(orderId)).toMatchObject({ version: 12, updatedAt: 'v12' });
+      }
+      // Once caught up, the version log keeps only the newest view of each order.
+      const left = await db.collection('order_view_versions').countDocuments({ viewId: 'so_race_3' });
+      expect(left).toBe(1);
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses a second order with a business key another order holds, naming the field', async () => {

@@ -1,19 +1,20 @@
 /**
  * The stored projection of every order's OrderView, for the API's reads and lists (the workflow's live query is
  * the truth; this copy answers while no worker runs and lets people search). One document per order, `_id` =
- * orderId. A save never takes the projection back to an older version: the first save inserts, later ones replace
- * only a lower version, and two concurrent first saves meet at the unique `_id` (the loser falls back to the
- * version-guarded replace).
+ * orderId. A save never takes the projection back to an older version, even when saves race on FerretDB
+ * (see platform/versioned-projection.ts).
  */
 import { idCursor, pageById } from '../id-pages';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { OrderStatusCode, OrderView } from '../../workflows/order-to-cash/types';
 import { COLLECTIONS } from '../collections';
 import { HubError } from '../errors';
-import { isDuplicateKeyError } from '../mongo';
+import { versionedProjection } from '../versioned-projection';
+import type { LoggedVersion, Projected, SaveOutcome } from '../versioned-projection';
 
-/** What a save did: stored a new order, replaced an older version, or kept a newer (or equal) stored version. */
-export type SaveOutcome = 'inserted' | 'replaced' | 'stale';
+export type { SaveOutcome } from '../versioned-projection';
+
+type StoredOrder = Projected<OrderView>;
 
 /** Filters and paging of an order listing (all filters are exact matches). */
 export interface OrderListQuery {
@@ -46,8 +47,6 @@ export interface OrderStore {
 /** Page size when a listing names none, and the largest one allowed. */
 export const ORDER_PAGE = { default: 50, max: 200 } as const;
 
-type StoredOrder = OrderView & { _id: string };
-
 const CURSOR_PREFIX = 'ord:';
 
 const present = ({ _id: _ignored, ...view }: StoredOrder): OrderView => view;
@@ -62,15 +61,16 @@ export function createOrderStore(db: Db): OrderStore {
     return doc ? present(doc) : undefined;
   };
 
-  const replaceOlder = async (doc: StoredOrder): Promise<SaveOutcome> => {
-    const result = await orders.replaceOne({ _id: doc._id, version: { $lt: doc.version } }, doc);
-    if (result.matchedCount > 0) return 'replaced';
-    if ((await orders.countDocuments({ _id: doc._id }, { limit: 1 })) > 0) return 'stale';
-    // Nothing with this orderId: the insert was refused because another order holds the business key.
-    const owner = await orders.findOne({ businessKey: doc.businessKey });
-    const message = `business key ${doc.businessKey} already belongs to order ${owner?._id ?? '(unknown)'}`;
-    throw new HubError('data', message, { fieldErrors: [{ path: '/businessKey', message }] });
-  };
+  const saver = versionedProjection<OrderView>({
+    projection: orders,
+    log: db.collection<LoggedVersion<OrderView>>(COLLECTIONS.orderViewVersions),
+    idOf: (view) => view.orderId,
+    async keyConflict(view) {
+      const owner = await orders.findOne({ businessKey: view.businessKey });
+      const message = `business key ${view.businessKey} already belongs to order ${owner?._id ?? '(unknown)'}`;
+      throw new HubError('data', message, { fieldErrors: [{ path: '/businessKey', message }] });
+    },
+  });
 
   return {
     async ensureIndexes() {
@@ -79,24 +79,10 @@ export function createOrderStore(db: Db): OrderStore {
       await orders.createIndex({ customerPoNumber: 1 }, { name: 'customer_po' });
       await orders.createIndex({ orderNumber: 1 }, { name: 'order_number' });
       await orders.createIndex({ status: 1 }, { name: 'status' });
+      await saver.ensureIndexes();
     },
 
-    async save(view) {
-      const doc: StoredOrder = { ...view, _id: view.orderId };
-      try {
-        await orders.insertOne(doc);
-        return 'inserted';
-      } catch (err) {
-        if (!isDuplicateKeyError(err)) throw err;
-      }
-      try {
-        return await replaceOlder(doc);
-      } catch (err) {
-        if (!isDuplicateKeyError(err)) throw err;
-        const message = `business key ${doc.businessKey} already belongs to another order`;
-        throw new HubError('data', message, { fieldErrors: [{ path: '/businessKey', message }] });
-      }
-    },
+    save: (view) => saver.save(view),
 
     get: (orderId) => findOne({ _id: orderId }),
     getByWorkflowId: (workflowId) => findOne({ workflowId }),
