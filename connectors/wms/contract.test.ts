@@ -95,6 +95,18 @@ describeWmsContract<WmsConfig>('ShipHero WMS against its simulator', async () =>
       (await control.records<{ partner_order_id: string }>(WMS_SIM_COLLECTIONS.orders)).filter(
         (o) => o.partner_order_id === salesOrderId,
       ),
+    expectedReturns: async (returnId) =>
+      (await control.records<{ partner_id: string | null }>(WMS_SIM_COLLECTIONS.returns)).filter(
+        (r) => r.partner_id === returnId,
+      ),
+    receiveReturn: async (returnId, lines) => {
+      const res = await fetch(`${url}/__sim/receive-return`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ external_id: returnId, lines }),
+      });
+      if (!res.ok) throw new Error(`receive return: ${res.status} ${await res.text()}`);
+    },
     dropShipmentLineSku: (payload) => {
       const line = (payload as { fulfillment: { line_items: Record<string, unknown>[] } }).fulfillment
         .line_items[0];

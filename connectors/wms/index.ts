@@ -1,4 +1,4 @@
-/** ShipHero WMS: releases orders, expects receipts and reads stock over GraphQL; events arrive as signed webhooks. */
+/** ShipHero WMS: releases orders, expects receipts and returns, reads stock over GraphQL; events by signed webhook. */
 import type { ConnectorDeps, ConnectorManifest } from '../sdk/types';
 import type { WmsPort } from '../sdk/ports/wms';
 import { checkWms } from './check';
@@ -7,6 +7,7 @@ import type { WmsConfig, WmsWarehouseMapping } from './config-schema';
 import type { MapContext } from './mappers/context';
 import { cancelShippingOrder } from './operations/cancel-shipping-order';
 import { createExpectedReceipt } from './operations/create-expected-receipt';
+import { createExpectedReturn } from './operations/create-expected-return';
 import { getInventorySnapshot } from './operations/get-inventory-snapshot';
 import { mapWebhook } from './operations/map-webhook';
 import { releaseShippingOrder } from './operations/release-shipping-order';
@@ -29,6 +30,7 @@ export function createShipHeroWms(
     cancelShippingOrder: (externalId, reason, context) =>
       cancelShippingOrder(transport, externalId, reason, context),
     createExpectedReceipt: (asn, context) => createExpectedReceipt(transport, ctx, asn, context),
+    createExpectedReturn: (ret, context) => createExpectedReturn(transport, ctx, ret, context),
     getInventorySnapshot: (filter, options) => getInventorySnapshot(transport, ctx, filter, options),
     mapWebhook: (envelope) => mapWebhook(envelope, ctx),
   };
@@ -42,8 +44,9 @@ export const wmsConnector: ConnectorManifest<WmsConfig, WmsPort> = {
   displayName: 'ShipHero WMS',
   description:
     'Releases sales orders to ShipHero for picking (idempotent by order id), cancels them until they ship, creates ' +
-    'expected receipts from inbound ASNs and reads stock by SKU and warehouse. Shipments, receipts, stock changes ' +
-    'and cycle counts arrive as HMAC-signed webhooks.',
+    'expected receipts from inbound ASNs and expected returns against shipped orders (idempotent by return id), and ' +
+    'reads stock by SKU and warehouse. Shipments, receipts, received returns, stock changes and cycle counts arrive ' +
+    'as HMAC-signed webhooks.',
   capabilities: {
     supportsWebhooks: true,
     transports: ['https'],
@@ -52,6 +55,7 @@ export const wmsConnector: ConnectorManifest<WmsConfig, WmsPort> = {
       'release-shipping-order',
       'cancel-shipping-order',
       'create-expected-receipt',
+      'create-expected-return',
       'get-inventory-snapshot',
     ],
   },

@@ -7,6 +7,7 @@ export const COLLECTIONS = {
   orders: 'orders',
   purchaseOrders: 'purchase_orders',
   shipments: 'shipments',
+  returns: 'returns',
   accessTokens: 'access_tokens',
 } as const;
 
@@ -72,6 +73,52 @@ export interface SimPurchaseOrder {
   fulfillment_status: 'pending' | 'closed' | 'canceled';
   tracking_number?: string;
   line_items: SimPurchaseOrderLine[];
+  created_at: string;
+}
+
+/** One receipt against a return line, as ShipHero's ReturnedLineItem (good units are restocked). */
+export interface SimReturnReceipt {
+  id: string;
+  quantity_received: number;
+  quantity_restocked: number;
+  condition: string;
+  created_at: string;
+}
+
+/** One return line: an SKU of the order's, the quantity authorised and what has been received of it. */
+export interface SimReturnLine {
+  id: string;
+  legacy_id: number;
+  /** The order line returned. */
+  line_item_id: string;
+  /** The caller's reference of the return line (simulator extension), else the order line's. */
+  partner_line_item_id: string;
+  sku: string;
+  warehouse_id: string;
+  quantity: number;
+  quantity_received: number;
+  restock: number;
+  condition: string | null;
+  reason: string;
+  receipts: SimReturnReceipt[];
+}
+
+/** A return authorised against an order (ShipHero's own id; the caller's reference is `partner_id`). */
+export interface SimReturn {
+  id: string;
+  legacy_id: number;
+  order_id: string;
+  partner_id: string | null;
+  reason: string;
+  status: 'pending' | 'complete';
+  warehouse_id: string;
+  label_type: string;
+  label_cost: string;
+  shipping_carrier: string;
+  shipping_method: string;
+  tracking_number: string | null;
+  address: Record<string, unknown>;
+  line_items: SimReturnLine[];
   created_at: string;
 }
 

@@ -1,11 +1,13 @@
 /** The root value of the simulated ShipHero GraphQL API: its queries and mutations over the simulator's store. */
 import { randomUUID } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import type { Simulator } from '../kit/simulator';
 import { connection } from './connection';
+import { fail } from './errors';
 import { shipheroId } from './ids';
 import { COLLECTIONS } from './records';
-import type { SimOrder, SimPurchaseOrder, SimWarehouse, SimWarehouseProduct } from './records';
+import type { SimOrder, SimPurchaseOrder, SimReturn, SimWarehouse, SimWarehouseProduct } from './records';
+import { createReturn, returnView } from './returns';
+import type { ReturnInput } from './returns';
 import type { WmsSimSettings } from './settings';
 import { scheduleReceipt, scheduleShipment, stockOf } from './warehouse';
 
@@ -31,11 +33,6 @@ interface PurchaseOrderInput {
   warehouse_id: string;
   tracking_number?: string;
   line_items: { sku: string; quantity: number }[];
-}
-
-/** A ShipHero-style GraphQL error (ShipHero puts a numeric `code` beside the message). */
-function fail(message: string, code: number): never {
-  throw new GraphQLError(message, { extensions: { code } });
 }
 
 const result = <T>(complexity: number, data: T) => ({ request_id: randomUUID(), complexity, ...data });
@@ -95,6 +92,19 @@ export function wmsResolvers(sim: WmsSim) {
         )
         .map((p) => ({ ...p, available: available(p), product: { sku: p.sku, name: p.name } }));
       return result(21, { data: ({ first, after }: PageArgs) => connection(found, first, after) });
+    },
+
+    return: ({ id }: { id: string }) => {
+      const found = sim.store.collection<SimReturn>(COLLECTIONS.returns).get(id);
+      return result(1, { data: found ? returnView(found) : null });
+    },
+
+    returns: (args: { order_id?: string }) => {
+      const found = sim.store
+        .collection<SimReturn>(COLLECTIONS.returns)
+        .filter((r) => args.order_id === undefined || r.order_id === args.order_id)
+        .map(returnView);
+      return result(11, { data: ({ first, after }: PageArgs) => connection(found, first, after) });
     },
 
     order_create: ({ data }: { data: OrderInput }) => {
@@ -175,5 +185,8 @@ export function wmsResolvers(sim: WmsSim) {
       scheduleReceipt(sim, po);
       return result(10, { purchase_order: po });
     },
+
+    return_create: ({ data }: { data: ReturnInput }) =>
+      result(10, { return: returnView(createReturn(sim, data)) }),
   };
 }

@@ -1,7 +1,9 @@
 /**
  * The vendor routes of the WMS simulator: ShipHero's token refresh, its GraphQL endpoint (Bearer access tokens,
- * errors as HTTP 200 with `errors[]`, a credit-based throttle), and one simulator helper route to complete a
- * cycle count (`POST /__sim/cycle-count {sku, warehouse_id?, counted_quantity}`).
+ * errors as HTTP 200 with `errors[]`, a credit-based throttle), and simulator helper routes to complete a cycle
+ * count (`POST /__sim/cycle-count {sku, warehouse_id?, counted_quantity}`) and to receive a return
+ * (`POST /__sim/receive-return {return_id? | external_id?, lines: [{sku, quantity, condition}]}`, see
+ * return-receipt.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { graphql } from 'graphql';
@@ -10,6 +12,8 @@ import type { Simulator } from '../kit/simulator';
 import { COLLECTIONS } from './records';
 import type { SimWarehouse } from './records';
 import { wmsResolvers } from './resolvers';
+import { receiveReturn } from './return-receipt';
+import { returnView } from './returns';
 import { wmsSchema } from './schema';
 import type { WmsSimSettings } from './settings';
 import { cycleCount } from './warehouse';
@@ -108,5 +112,14 @@ export function wmsRoutes(router: Router, sim: WmsSim): void {
     }
     cycleCount(sim, warehouseId, body.sku, body.counted_quantity);
     res.json({ ok: true });
+  });
+
+  router.post('/__sim/receive-return', (req: Request, res: Response) => {
+    const outcome = receiveReturn(sim, (req.body ?? {}) as Record<string, unknown>);
+    if (!outcome.ok) {
+      res.status(outcome.status).json({ code: outcome.status, message: outcome.message });
+      return;
+    }
+    res.json({ ok: true, return: returnView(outcome.ret) });
   });
 }

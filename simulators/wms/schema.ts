@@ -124,12 +124,66 @@ const SDL = /* GraphQL */ `
     data(first: Int, after: String): WarehouseProductConnection
   }
 
+  enum ReturnLabelType {
+    FREE
+  }
+  type ReturnLineItem {
+    id: String
+    legacy_id: Int
+    line_item_id: String
+    warehouse_id: String
+    return_id: String
+    quantity: Int
+    quantity_received: Int
+    restock: Int
+    condition: String
+    reason: String
+    product: Product
+  }
+  type Return {
+    id: String
+    legacy_id: Int
+    order_id: String
+    partner_id: String
+    reason: String
+    status: String
+    label_type: ReturnLabelType
+    label_cost: String
+    shipping_carrier: String
+    shipping_method: String
+    line_items: [ReturnLineItem]
+    total_items_expected: Int
+    total_items_received: Int
+    total_items_restocked: Int
+    created_at: ISODateTime
+  }
+  type ReturnQueryResult {
+    request_id: String
+    complexity: Int
+    data: Return
+  }
+  type ReturnEdge {
+    node: Return
+    cursor: String!
+  }
+  type ReturnConnection {
+    pageInfo: PageInfo!
+    edges: [ReturnEdge]!
+  }
+  type ReturnsQueryResult {
+    request_id: String
+    complexity: Int
+    data(first: Int, after: String): ReturnConnection
+  }
+
   type Query {
     account: AccountQueryResult
     order(id: String!): OrderQueryResult
     orders(partner_order_id: String, order_number: String): OrdersQueryResult
     purchase_orders(partner_order_number: String, po_number: String): PurchaseOrdersQueryResult
     warehouse_products(sku: String, warehouse_id: String): WarehouseProductsQueryResult
+    return(id: String!): ReturnQueryResult
+    returns(order_id: String): ReturnsQueryResult
   }
 
   input CreateOrderAddressInput {
@@ -190,6 +244,51 @@ const SDL = /* GraphQL */ `
     line_items: [CreatePurchaseOrderLineItemInput]!
   }
 
+  input AddressInput {
+    name: String
+    address1: String
+    address2: String
+    city: String
+    state: String
+    country: String
+    zip: String
+    phone: String
+    email: String
+  }
+  input DimensionsInput {
+    weight: String
+    height: String
+    width: String
+    length: String
+  }
+  input CreateReturnLineItemInput {
+    sku: String!
+    quantity: Int!
+    return_reason: String!
+    condition: String
+    is_component: Boolean
+    "Simulator extension: the caller's reference of the return line, echoed on the Return Update webhook."
+    partner_line_item_id: String
+  }
+  input CreateReturnInput {
+    customer_account_id: String
+    order_id: String!
+    warehouse_id: String!
+    return_reason: String!
+    label_type: ReturnLabelType!
+    label_cost: String!
+    address: AddressInput!
+    dimensions: DimensionsInput!
+    shipping_carrier: String!
+    shipping_method: String!
+    line_items: [CreateReturnLineItemInput]!
+    email_customer_return_label: Boolean
+    tracking_number: String
+    create_label: Boolean
+    partner_id: String
+    display_issue_refund: Boolean
+  }
+
   type OrderMutationOutput {
     request_id: String
     complexity: Int
@@ -201,10 +300,17 @@ const SDL = /* GraphQL */ `
     purchase_order: PurchaseOrder
   }
 
+  type CreateReturnOutput {
+    request_id: String
+    complexity: Int
+    return: Return
+  }
+
   type Mutation {
     order_create(data: CreateOrderInput!): OrderMutationOutput
     order_cancel(data: CancelOrderInput!): OrderMutationOutput
     purchase_order_create(data: CreatePurchaseOrderInput!): CreatePurchaseOrderOutput
+    return_create(data: CreateReturnInput!): CreateReturnOutput
   }
 `;
 

@@ -1,7 +1,7 @@
 /**
  * What the simulated warehouse does on its own: ships released orders after `shipDelayMs` (short-picking some
  * lines), receives expected receipts after `receiveDelayMs` (with configured variances), counts stock on request,
- * and sends a signed ShipHero-shaped webhook for each of these and for every stock change.
+ * and sends a signed ShipHero-shaped webhook for each of these and for every stock change (returns: returns.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { seededRandom } from '../kit/faults';
@@ -29,7 +29,8 @@ export function resetRandom(sim: WmsSim): void {
   randoms.delete(sim);
 }
 
-function send(sim: WmsSim, webhookType: string, body: Record<string, unknown>): void {
+/** Sends a signed ShipHero webhook: `webhook_type` and a fresh `webhook_id` ahead of `body`. */
+export function send(sim: WmsSim, webhookType: string, body: Record<string, unknown>): void {
   const webhookId = randomUUID();
   sim.webhooks.send(webhookType, webhookId, { webhook_type: webhookType, webhook_id: webhookId, ...body });
 }
@@ -55,7 +56,7 @@ export function stockOf(sim: WmsSim, warehouseId: string, sku: string): SimWareh
 }
 
 /** Changes on-hand stock and sends the "Inventory Change" webhook (a delta, local time without zone). */
-function changeOnHand(sim: WmsSim, stock: SimWarehouseProduct, delta: number, reason: string): void {
+export function changeOnHand(sim: WmsSim, stock: SimWarehouseProduct, delta: number, reason: string): void {
   if (delta === 0) return;
   const previous = stock.on_hand;
   stock.on_hand += delta;

@@ -9,7 +9,7 @@
  *   `receiptVarianceSkus` ({sku: received − expected});
  * - faults `duplicateWebhooks`, `failNext` (429 with `retryAfterSeconds`) and `outageSeconds`;
  * - every stock change sends an inventory webhook, every shipment and completed receipt its webhook, signed, to the
- *   capture endpoint the setup registered.
+ *   capture endpoint the setup registered; so does a return the setup's `receiveReturn` receives.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import type {
   GoodsReceipt,
   InventoryMovement,
   InventoryPosition,
+  Return,
   SalesOrder,
   Shipment,
 } from '../../../canonical-model/generated/index';
@@ -55,6 +56,13 @@ export interface WmsContractSetup<Config extends object = object> {
   releasedOrders(salesOrderId: string): Promise<unknown[]>;
   /** Removes the SKU of the first shipped line from a shipment webhook payload; returns its JSON pointer. */
   dropShipmentLineSku(payload: unknown): string;
+  /** The simulator's records of returns expected for this canonical Return id. */
+  expectedReturns(returnId: string): Promise<unknown[]>;
+  /** The warehouse receives the return expected for `returnId`: units of each SKU in the condition they arrived in. */
+  receiveReturn(
+    returnId: string,
+    lines: { sku: string; quantity: number; condition: 'good' | 'damaged' }[],
+  ): Promise<void>;
   /** Completes a cycle count of `sku` at `location` finding `counted` units, when the simulator can. */
   cycleCount?(sku: string, counted: number): Promise<void>;
   /** Resolves when the simulator has no webhook delivery in flight. */
@@ -156,6 +164,30 @@ export function describeWmsContract<Config extends object = object>(
           ],
         },
       ],
+    };
+  };
+
+  const returnOf = (order: SalesOrder, lines: [sku: string, quantity: number][]): Return => {
+    const id = `rma_contract_${randomUUID().slice(0, 8)}`;
+    return {
+      schemaVersion: '1',
+      documentType: 'return',
+      id,
+      legalEntityId: s.legalEntityId,
+      source: { connectorId: 'contract', system: 'erp', externalId: id },
+      returnNumber: `RMA-${id.slice(-8)}`,
+      type: 'customer-return',
+      status: 'authorized',
+      customerId: 'cus_contract',
+      salesOrderId: order.id,
+      returnLocationId: s.location.id,
+      lines: lines.map(([sku, quantity], i) => ({
+        lineNumber: i + 1,
+        orderLineNumber: order.lines.find((l) => l.item.identifiers[0]?.value === sku)?.lineNumber ?? 1,
+        item: { identifiers: [{ qualifier: 'SKU', value: sku }] },
+        quantity: { value: String(quantity), uom: 'EA' },
+        reason: i === 0 ? 'no-longer-needed' : 'damaged',
+      })),
     };
   };
 
@@ -327,6 +359,95 @@ export function describeWmsContract<Config extends object = object>(
         quantityExpected: { value: '8' },
         quantityReceived: { value: '6' },
       });
+    });
+
+    it('expects a return against a shipped order once: the same Return twice answers the same return', async () => {
+      const [a, b] = s.skus.slice(15) as [string, string];
+      const order = salesOrder([
+        [a, 3],
+        [b, 2],
+      ]);
+      await s.port.releaseShippingOrder(order, context());
+      await shipmentOf(order.id);
+      const ret = returnOf(order, [
+        [a, 2],
+        [b, 2],
+      ]);
+      const first = await s.port.createExpectedReturn(ret, context());
+      expect(first.created).toBe(true);
+      expect(first.externalId).not.toBe('');
+      expect(first.externalId).not.toBe(ret.id);
+      const second = await s.port.createExpectedReturn(ret, context());
+      expect(second).toMatchObject({ created: false, externalId: first.externalId });
+      expect(await s.expectedReturns(ret.id)).toHaveLength(1);
+    });
+
+    it('reports a received return as a GoodsReceipt of type return, a damaged part as rejected', async () => {
+      const [a, b] = s.skus.slice(17) as [string, string];
+      const order = salesOrder([
+        [a, 3],
+        [b, 4],
+      ]);
+      await s.port.releaseShippingOrder(order, context());
+      await shipmentOf(order.id);
+      const ret = returnOf(order, [
+        [a, 2],
+        [b, 3],
+      ]);
+      await s.port.createExpectedReturn(ret, context());
+      await s.receiveReturn(ret.id, [
+        { sku: a, quantity: 2, condition: 'good' },
+        { sku: b, quantity: 2, condition: 'good' },
+        { sku: b, quantity: 1, condition: 'damaged' },
+      ]);
+      const receipt = await waitFor(
+        'the return receipt',
+        eventFor<GoodsReceipt>('goods-receipt.completed', (d) => d.returnId === ret.id),
+      );
+      expectValid(receipt);
+      expect(receipt).toMatchObject({
+        type: 'return',
+        status: 'completed',
+        returnId: ret.id,
+        locationId: s.location.id,
+        legalEntityId: s.legalEntityId,
+      });
+      const lines = receipt.lines.map((l) => ({
+        orderLineNumber: l.orderLineNumber,
+        sku: l.item.identifiers.find((i) => i.qualifier === 'SKU')?.value,
+        received: l.quantityReceived.value,
+        rejected: l.quantityRejected?.value,
+        condition: l.condition,
+      }));
+      expect(lines).toEqual([
+        { orderLineNumber: 1, sku: a, received: '2', rejected: undefined, condition: 'good' },
+        { orderLineNumber: 2, sku: b, received: '2', rejected: undefined, condition: 'good' },
+        { orderLineNumber: 2, sku: b, received: '1', rejected: '1', condition: 'damaged' },
+      ]);
+      expect(new Set(receipt.lines.map((l) => l.lineNumber)).size).toBe(3);
+    });
+
+    it('refuses a Return without lines, without an order or with an item the order never shipped', async () => {
+      const [a, other] = s.skus.slice(19) as [string, string];
+      const order = salesOrder([[a, 2]]);
+      await s.port.releaseShippingOrder(order, context());
+      await shipmentOf(order.id);
+      const pointers = async (ret: Return) => {
+        const err = await failure(s.port.createExpectedReturn(ret, context()));
+        expect(err.kind).toBe('data');
+        return { paths: err.fieldErrors?.map((f) => f.path) ?? [], message: err.message };
+      };
+      const empty = await pointers({ ...returnOf(order, [[a, 1]]), lines: [] });
+      expect(empty.paths).toContain('/lines');
+      expect(empty.message).toContain('/lines');
+      const orphan = returnOf(order, [[a, 1]]);
+      delete orphan.salesOrderId;
+      expect((await pointers(orphan)).paths).toContain('/salesOrderId');
+      const unknown = returnOf(order, [[other, 1]]);
+      const refused = await pointers(unknown);
+      expect(refused.message).toContain(other);
+      expect(refused.paths).toContain('/lines/0/item/identifiers');
+      for (const ret of [unknown, orphan]) expect(await s.expectedReturns(ret.id)).toEqual([]);
     });
 
     it('pages through the inventory snapshot without gaps or repeats', async () => {

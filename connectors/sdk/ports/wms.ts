@@ -1,7 +1,8 @@
-/** The WMS port: release and cancel shipping orders, expect receipts, read stock; events arrive by webhook. */
+/** The WMS port: release and cancel shipping orders, expect receipts and returns, read stock; events by webhook. */
 import type {
   AdvanceShipNotice,
   InventoryPosition,
+  Return,
   SalesOrder,
 } from '../../../canonical-model/generated/index';
 import type { WebhookEnvelope } from '../webhooks';
@@ -19,6 +20,8 @@ export interface WmsPort {
   ): Promise<{ cancelled: boolean; reason?: string }>;
   /** Tells the warehouse what to expect from an inbound ASN (idempotent by the ASN's id). */
   createExpectedReceipt(asn: AdvanceShipNotice, context: WriteContext): Promise<WriteResult>;
+  /** Tells the warehouse to expect a customer return (idempotent by the return's id). */
+  createExpectedReturn(ret: Return, context: WriteContext): Promise<WriteResult>;
   /** Stock by SKU and location, paged. */
   getInventorySnapshot(
     filter: { sku?: string; locationExternalId?: string },
@@ -26,8 +29,9 @@ export interface WmsPort {
   ): Promise<Page<InventoryPosition>>;
   /**
    * Webhooks in canonical terms: shipment confirmed (Shipment, short picks as shorted lines), receipt completed
-   * (GoodsReceipt with variances), inventory changed and cycle count completed (InventoryMovement). A payload that
-   * does not map is a `data` HubError naming the vendor field.
+   * (GoodsReceipt with variances), return received (GoodsReceipt of type `return` with `returnId` and a condition
+   * per line), inventory changed and cycle count completed (InventoryMovement). A payload that does not map is a
+   * `data` HubError naming the vendor field.
    */
   mapWebhook(envelope: WebhookEnvelope): CanonicalEvent[];
 }
@@ -37,5 +41,6 @@ export const WMS_OPERATIONS = [
   'release-shipping-order',
   'cancel-shipping-order',
   'create-expected-receipt',
+  'create-expected-return',
   'get-inventory-snapshot',
 ] as const;

@@ -67,6 +67,65 @@ function mappingError(webhook: InboundWebhook): HubError {
   throw new Error('expected a mapping error');
 }
 
+describe('ShipHero Return Update mapper', () => {
+  type Items = { items: Record<string, unknown>[] };
+
+  it('maps a received return to a GoodsReceipt of type return: one line per batch, damaged units rejected', () => {
+    const { events } = mapped(delivered('return-update'));
+    expect(events).toHaveLength(1);
+    expect(events[0]?.event).toBe('goods-receipt.completed');
+    expect(events[0]?.document).toMatchObject({
+      type: 'return',
+      status: 'completed',
+      returnId: 'rma_01HVE1F2G3',
+      receiptNumber: '3394303',
+      locationId: 'loc_dc_chicago',
+      receivedAt: '2025-04-12T09:16:30-05:00',
+      lines: [
+        { lineNumber: 1, orderLineNumber: 1, quantityReceived: { value: '2' }, condition: 'good' },
+        { lineNumber: 2, orderLineNumber: 2, quantityReceived: { value: '1' }, condition: 'good' },
+        {
+          lineNumber: 3,
+          orderLineNumber: 2,
+          item: { identifiers: [{ qualifier: 'SKU', value: 'ACM-88214' }] },
+          quantityReceived: { value: '2' },
+          quantityRejected: { value: '2' },
+          condition: 'damaged',
+        },
+      ],
+    });
+    const lines = (events[0]?.document as unknown as { lines: Record<string, unknown>[] }).lines;
+    expect(lines.slice(0, 2).every((l) => l.quantityRejected === undefined)).toBe(true);
+  });
+
+  it('maps a return with nothing received yet (ShipHero sends one on create) to no event', () => {
+    const { events } = mapped(
+      delivered('return-update', (body) => {
+        body.status = 'pending';
+        delete body.partner_id;
+        for (const item of (body as unknown as Items).items) {
+          item.quantity_received = 0;
+          item.receipts = [];
+        }
+      }),
+    );
+    expect(events).toEqual([]);
+  });
+
+  it('reports an unknown condition and a missing partner_id as data, naming the vendor fields', () => {
+    const err = mappingError(
+      delivered('return-update', (body) => {
+        delete body.partner_id;
+        const receipts = (body as unknown as Items).items[1]!.receipts as Record<string, unknown>[];
+        receipts[1]!.condition = 'soggy';
+      }),
+    );
+    expect(err.kind).toBe('data');
+    expect(err.fieldErrors?.map((f) => f.path)).toEqual(['/partner_id', '/items/1/receipts/1/condition']);
+    expect(err.message).toContain('/partner_id');
+  });
+});
+
 describe('ShipHero webhook mappers (recorded payloads)', () => {
   it('maps a Shipment Update to a shipped Shipment, with the short-picked line shorted', () => {
     const { envelope, events } = mapped(delivered('shipment-update'));

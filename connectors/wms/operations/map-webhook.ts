@@ -5,12 +5,14 @@ import type { WebhookEnvelope } from '../../sdk/webhooks';
 import type { MapContext } from '../mappers/context';
 import { mapPoUpdate } from '../mappers/goods-receipt';
 import { mapCycleCount, mapInventoryChange } from '../mappers/inventory-movement';
+import { mapReturnUpdate } from '../mappers/return-receipt';
 import { mapShipmentUpdate } from '../mappers/shipment';
 
 /** The webhook types this connector maps. */
 export const MAPPED_WEBHOOK_TYPES = [
   'Shipment Update',
   'PO Update',
+  'Return Update',
   'Inventory Change',
   'Cycle Count',
 ] as const;
@@ -23,6 +25,13 @@ export function mapWebhook(envelope: WebhookEnvelope, ctx: MapContext): Canonica
       return [{ event: 'shipment.confirmed', document: { ...mapShipmentUpdate(payload, ctx) } }];
     case 'PO Update': {
       const receipt = mapPoUpdate(payload, ctx);
+      const event = receipt.status === 'completed' ? 'goods-receipt.completed' : 'goods-receipt.updated';
+      return [{ event, document: { ...receipt } }];
+    }
+    case 'Return Update': {
+      // A return created or changed before anything arrived carries no receipt.
+      const receipt = mapReturnUpdate(payload, ctx);
+      if (!receipt) return [];
       const event = receipt.status === 'completed' ? 'goods-receipt.completed' : 'goods-receipt.updated';
       return [{ event, document: { ...receipt } }];
     }
