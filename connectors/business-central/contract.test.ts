@@ -66,6 +66,7 @@ const COLLECTION: Record<ErpRecordKind, string> = {
   shipment: 'salesShipments',
   invoice: 'salesInvoices',
   'vendor-bill': 'purchaseInvoices',
+  'credit-memo': 'salesCreditMemos',
 };
 
 describeErpContract('business-central-erp', async () => {

@@ -79,7 +79,7 @@ export const businessCentralConnector: ConnectorManifest<BusinessCentralConfig, 
   displayName: 'Microsoft Dynamics 365 Business Central',
   description:
     'Reads items, customers, vendors, credit and prices from a Business Central company and writes sales and ' +
-    'purchase orders, receipts, shipments and invoices through API v2.0, signing in with OAuth 2.0 client credentials.',
+    'purchase orders, receipts, shipments, invoices and AR credit memos through API v2.0, signing in with OAuth 2.0 client credentials.',
   capabilities: {
     supportsWebhooks: false,
     transports: ['https'],

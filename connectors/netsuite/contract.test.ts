@@ -59,6 +59,7 @@ const COLLECTIONS: Record<ErpRecordKind, string> = {
   shipment: 'itemFulfillment',
   invoice: 'invoice',
   'vendor-bill': 'vendorBill',
+  'credit-memo': 'creditMemo',
 };
 
 type StoredLine = Record<string, unknown> & { quantity: number; rate: number };

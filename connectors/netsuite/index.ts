@@ -57,7 +57,7 @@ export const netsuiteConnector: ConnectorManifest<NetSuiteConfig, ErpPort> = {
   description:
     'Oracle NetSuite over the REST Record API with token-based authentication: reads items, customers, vendors, ' +
     'credit and prices; upserts sales orders by external id; creates purchase orders; posts receipts, fulfilments, ' +
-    'invoices and vendor bills as record transforms; values inventory per location.',
+    'invoices, vendor bills and AR credit memos as record transforms; values inventory per location.',
   capabilities: {
     supportsWebhooks: false,
     transports: ['https'],

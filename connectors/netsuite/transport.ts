@@ -31,9 +31,11 @@ export interface NetSuiteTransport {
   ): Promise<NsListPage>;
   /** The full records of a page of ids, read a few at a time. */
   readAll<T>(type: string, ids: string[], signal?: AbortSignal): Promise<T[]>;
+  /** Creates a record (`POST /record/v1/{type}`); returns its internal id. */
+  create(type: string, body: unknown, signal?: AbortSignal): Promise<string>;
   /** Creates or replaces the record with this external id; returns its internal id. */
   upsert(type: string, externalId: string, body: unknown, signal?: AbortSignal): Promise<string>;
-  /** Transforms a record into a new one (receipt, fulfilment, invoice, bill); returns the new internal id. */
+  /** Transforms a record into a new one (receipt, fulfilment, invoice, bill, credit memo); returns the new internal id. */
   transform(type: string, id: string, target: string, body: unknown, signal?: AbortSignal): Promise<string>;
 }
 
@@ -109,6 +111,10 @@ export function createNetSuiteTransport(config: NetSuiteConfig, fetchImpl?: type
       };
       await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, ids.length) }, worker));
       return out.filter((r) => r !== undefined);
+    },
+    async create(type, body, signal) {
+      const res = await http.request({ method: 'POST', path: recordPath(type), body, signal });
+      return idFromLocation(res.headers.get('location'), `POST ${type}`);
     },
     async upsert(type, externalId, body, signal) {
       const res = await http.request({

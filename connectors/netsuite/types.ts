@@ -74,16 +74,19 @@ export interface NsVendor {
 /** One line of a transaction's item sublist; `custcol_hub_line_number` keeps the canonical line number. */
 export interface NsTransactionLine {
   line?: number;
+  /** On a line transformed from an order (invoice, credit memo): the source line it came from. */
+  orderLine?: number;
   item?: NsRef;
   quantity?: NsNumber;
   rate?: NsNumber;
   custcol_hub_line_number?: number;
 }
 
-/** A sales or purchase order as read back (document number and lines). */
+/** A transaction as read back (sales or purchase order, invoice, credit memo): document number and lines. */
 export interface NsOrder {
   id?: string;
   tranId?: string;
   externalId?: string;
+  entity?: NsRef;
   item?: NsSublist<NsTransactionLine>;
 }

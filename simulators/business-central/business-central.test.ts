@@ -84,4 +84,59 @@ describe('Business Central simulator', () => {
     expect(patch.status).toBe(412);
     expect(await patch.json()).toMatchObject({ error: { code: 'Request_EntityChanged' } });
   });
+
+  it('creates a Draft salesCreditMemo applied to an invoice and posts it with Microsoft.NAV.post', async () => {
+    const { api, token, get, control } = await started();
+    const send = (method: string, path: string, body?: unknown) =>
+      fetch(`${api}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const customerId = ((await get('/customers')).body.value as { id: string }[])[0]!.id;
+    const itemId = (
+      (await get(`/items?$filter=${encodeURIComponent("number eq 'WID-1001'")}`)).body.value as {
+        id: string;
+      }[]
+    )[0]!.id;
+    const order = (await (
+      await send('POST', '/salesOrders', {
+        customerId,
+        salesOrderLines: [{ lineType: 'Item', itemId, quantity: 3, unitPrice: 2.1 }],
+      })
+    ).json()) as { id: string };
+    expect((await send('POST', `/salesOrders(${order.id})/Microsoft.NAV.shipAndInvoice`)).status).toBe(204);
+    const invoice = (await control.records<{ id: string; number: string }>('salesInvoices'))[0]!;
+    const memo = {
+      customerId,
+      externalDocumentNumber: 'cm-sim-1',
+      invoiceId: invoice.id,
+      salesCreditMemoLines: [{ lineType: 'Item', itemId, quantity: 2, unitPrice: 2.1 }],
+    };
+    const created = await send('POST', '/salesCreditMemos', memo);
+    expect(created.status).toBe(201);
+    const draft = (await created.json()) as Record<string, unknown>;
+    expect(draft).toMatchObject({
+      status: 'Draft',
+      invoiceNumber: invoice.number,
+      totalAmountExcludingTax: 4.2,
+    });
+    expect((await send('POST', `/salesCreditMemos(${String(draft.id)})/Microsoft.NAV.post`)).status).toBe(
+      204,
+    );
+    const posted = await get(`/salesCreditMemos(${String(draft.id)})?$expand=salesCreditMemoLines`);
+    expect(posted.body).toMatchObject({ id: draft.id, status: 'Open' });
+    expect(String(posted.body.number)).toMatch(/^PS-CR/);
+    expect(posted.body.salesCreditMemoLines).toMatchObject([{ itemId, quantity: 2 }]);
+    expect((await send('POST', `/salesCreditMemos(${String(draft.id)})/Microsoft.NAV.post`)).status).toBe(
+      400,
+    );
+    const applied = await get(
+      `/salesCreditMemos?$filter=${encodeURIComponent(`invoiceId eq ${invoice.id}`)}`,
+    );
+    expect((applied.body.value as unknown[]).length).toBe(1);
+    const unknown = await send('POST', '/salesCreditMemos', { ...memo, invoiceId: customerId });
+    expect(unknown.status).toBe(400);
+    expect(await control.records('salesCreditMemos')).toHaveLength(1);
+  });
 });

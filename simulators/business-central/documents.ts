@@ -19,6 +19,7 @@ export const CHILD_OF: Record<string, string> = {
   salesInvoices: 'salesInvoiceLines',
   purchaseReceipts: 'purchaseReceiptLines',
   purchaseInvoices: 'purchaseInvoiceLines',
+  salesCreditMemos: 'salesCreditMemoLines',
 };
 
 const READ_ONLY = new Set([
@@ -32,7 +33,8 @@ const READ_ONLY = new Set([
 ]);
 const now = () => new Date().toISOString();
 
-function touch(sim: Sim, record: BcRecord): void {
+/** A new ETag and lastModifiedDateTime, as every BC write gives a record. */
+export function touch(sim: Sim, record: BcRecord): void {
   record['@odata.etag'] = `W/"${Buffer.from(`'${sim.store.next('etag', 2)};'`).toString('base64')}"`;
   record.lastModifiedDateTime = now();
 }
@@ -45,7 +47,8 @@ function num(value: unknown, field: string, fallback?: number): number {
   return value;
 }
 
-const cents = (quantity: number, price: number) => Math.round(quantity * price * 100) / 100;
+/** quantity × price rounded to cents, as BC shows line amounts. */
+export const cents = (quantity: number, price: number) => Math.round(quantity * price * 100) / 100;
 
 function lineDefaults(sim: Sim, set: string, doc: BcRecord, body: BcRecord, sequence: number): BcRecord {
   const item = sim.store.collection<BcRecord>('items').get(String(body.itemId));

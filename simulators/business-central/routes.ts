@@ -1,10 +1,12 @@
 /**
  * The API v2.0 routes: `/v2.0/{tenant}/{environment}/api/v2.0/companies({id})/{entitySet}[({id})][/{child}|/Microsoft.NAV.{action}]`
- * with OData reads (`$filter`, `$expand`, paging) and the writes of documents.ts.
+ * with OData reads (`$filter`, `$expand`, paging), the writes of documents.ts and the credit memos of
+ * credit-memos.ts.
  */
 import type { Request, Response, Router } from 'express';
 import type { Simulator } from '../kit/simulator';
 import { requireToken, tokenRoute } from './auth';
+import { createCreditMemo, postCreditMemo } from './credit-memos';
 import { CHILD_OF, createDocument, createLine, deleteLine, patchRecord, postAction } from './documents';
 import { BcHttpError, bcError, matches, pageSizeOf, parseFilter } from './odata';
 import type { BcSimSettings } from './settings';
@@ -24,6 +26,7 @@ const ENTITY_SETS = new Set([
   'salesInvoices',
   'purchaseReceipts',
   'purchaseInvoices',
+  'salesCreditMemos',
   'itemLedgerEntries',
   'salesPrices',
 ]);
@@ -125,7 +128,12 @@ function handle(sim: Simulator<BcSimSettings>, req: Request, res: Response): voi
       const all = collection.all().map((r) => expand(sim, entity.name, r, req.query.$expand));
       sendCollection(sim, req, res, all, `companies(${company.key})/${entity.name}`);
     } else if (req.method === 'POST') {
-      sim.sendJson(res, 201, createDocument(sim, entity.name, req.body as BcRecord));
+      const body = req.body as BcRecord;
+      const created =
+        entity.name === 'salesCreditMemos'
+          ? createCreditMemo(sim, body)
+          : createDocument(sim, entity.name, body);
+      sim.sendJson(res, 201, created);
     } else throw new BcHttpError(405, 'Method not allowed.');
     return;
   }
@@ -150,7 +158,9 @@ function handle(sim: Simulator<BcSimSettings>, req: Request, res: Response): voi
   }
   if (child.name.startsWith('Microsoft.NAV.')) {
     if (req.method !== 'POST') throw new BcHttpError(405, 'Method not allowed.');
-    postAction(sim, entity.name, record, child.name.slice('Microsoft.NAV.'.length));
+    const action = child.name.slice('Microsoft.NAV.'.length);
+    if (entity.name === 'salesCreditMemos') postCreditMemo(sim, record, action);
+    else postAction(sim, entity.name, record, action);
     res.status(204).end();
     return;
   }

@@ -1,7 +1,8 @@
 /**
  * A simulated NetSuite account behind the REST Record API: token-based authentication verified for real,
- * list/get/create/upsert-by-external-id, `!transform` for receipts, fulfilments, invoices and vendor bills, money
- * as exact JSON numbers, and NetSuite-shaped errors (also for injected faults).
+ * list/get/create/upsert-by-external-id, `!transform` for receipts, fulfilments, invoices, vendor bills and credit
+ * memos (invoice → creditMemo, or a creditMemo created on its own), money as exact JSON numbers, and
+ * NetSuite-shaped errors (also for injected faults).
  */
 import { createSimulator } from '../kit/simulator';
 import type { Simulator } from '../kit/simulator';

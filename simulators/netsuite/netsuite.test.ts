@@ -83,4 +83,52 @@ describe('NetSuite simulator', () => {
     ).find((r) => r.id === id);
     expect(po?.item.items[0]?.quantityReceived).toBe(2);
   });
+
+  it('transforms an invoice into a creditMemo readable by GET and found by createdFrom ANY_OF', async () => {
+    const order = await signed('PUT', '/salesOrder/eid:so-sim-cm', {
+      entity: { id: '101' },
+      item: { items: [{ item: { id: '4711' }, quantity: 3, rate: 2.1 }] },
+    });
+    const orderId = (order.headers.get('location') ?? '').split('/').at(-1) ?? '';
+    const billed = await signed('POST', `/salesOrder/${orderId}/!transform/invoice`, {
+      externalId: 'inv-sim-cm',
+      item: { items: [{ orderLine: 1, quantity: 3 }] },
+    });
+    const invoiceId = (billed.headers.get('location') ?? '').split('/').at(-1) ?? '';
+    const credit = (orderLine: number, externalId: string) =>
+      signed('POST', `/invoice/${invoiceId}/!transform/creditMemo`, {
+        externalId,
+        item: { items: [{ orderLine, quantity: 2, rate: 2.1 }] },
+      });
+    const made = await credit(1, 'cm-sim-1');
+    expect(made.status).toBe(204);
+    const memoId = (made.headers.get('location') ?? '').split('/').at(-1) ?? '';
+    const memo = (await (await signed('GET', `/creditMemo/${memoId}`)).json()) as Record<string, unknown>;
+    expect(memo).toMatchObject({
+      externalId: 'cm-sim-1',
+      createdFrom: { id: invoiceId },
+      entity: { id: '101' },
+      total: 4.2,
+      item: { items: [{ item: { id: '4711' }, quantity: 2, rate: 2.1 }] },
+    });
+    expect((await signed('GET', '/creditMemo/eid:cm-sim-1')).status).toBe(200);
+    expect((await credit(1, 'cm-sim-1')).status).toBe(400);
+    expect((await credit(7, 'cm-sim-2')).status).toBe(400);
+    const q = encodeURIComponent(`createdFrom ANY_OF [${invoiceId}]`);
+    const found = (await (await signed('GET', `/creditMemo?q=${q}`)).json()) as { items: { id: string }[] };
+    expect(found.items.map((i) => i.id)).toEqual([memoId]);
+    expect((await simulatorControl(sim.url).records('creditMemo')).length).toBe(1);
+  });
+
+  it('creates a creditMemo for a customer with POST, refusing a negative quantity', async () => {
+    const body = (quantity: number) => ({
+      externalId: `cm-post-${quantity}`,
+      entity: { id: '101' },
+      item: { items: [{ item: { id: '4712' }, quantity, rate: 1.5 }] },
+    });
+    const made = await signed('POST', '/creditMemo', body(2));
+    expect(made.status).toBe(204);
+    expect(made.headers.get('location')).toMatch(/\/creditMemo\/\d+$/);
+    expect((await signed('POST', '/creditMemo', body(-1))).status).toBe(400);
+  });
 });

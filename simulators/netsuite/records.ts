@@ -1,7 +1,8 @@
 /**
  * NetSuite's record semantics over the kit's store: numeric internal ids, tranId document numbers, references
  * `{ id, refName }` checked against the records they name, sublists as `{ items: [...] }`, and the `q` filter of
- * the list endpoint (`itemId IS "WID-1001"`, `lastModifiedDate ON_OR_AFTER "2025-06-01T00:00:00Z"`, joined by AND).
+ * the list endpoint (`itemId IS "WID-1001"`, `lastModifiedDate ON_OR_AFTER "2025-06-01T00:00:00Z"`, `createdFrom
+ * ANY_OF [9001, 9002]` on a reference's id, joined by AND).
  */
 import type { Simulator } from '../kit/simulator';
 import { add, compare, multiply, num } from './decimal';
@@ -27,6 +28,7 @@ export const READABLE = new Set([
   'itemFulfillment',
   'invoice',
   'vendorBill',
+  'creditMemo',
   'inventoryItem',
   'customer',
   'vendor',
@@ -149,6 +151,13 @@ export function buildOrder(
 export function matchesQuery(record: NsRecord, q: string | undefined): boolean {
   if (!q?.trim()) return true;
   return q.split(/\s+AND\s+/i).every((condition) => {
+    const anyOf = /^\s*(\w+)\s+ANY_OF\s+\[([^\]]*)\]\s*$/i.exec(condition);
+    if (anyOf) {
+      const raw = record[anyOf[1] ?? ''];
+      const actual = raw && typeof raw === 'object' && 'id' in raw ? raw.id : raw;
+      const wanted = (anyOf[2] ?? '').split(',').map((v) => v.trim().replace(/^"(.*)"$/, '$1'));
+      return (typeof actual === 'string' || typeof actual === 'number') && wanted.includes(String(actual));
+    }
     const match =
       /^\s*(\w+)\s+(IS|IS_NOT|ON_OR_AFTER|AFTER|BEFORE|ON_OR_BEFORE|START_WITH)\s+"([^"]*)"\s*$/i.exec(
         condition,

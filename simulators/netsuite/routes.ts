@@ -1,7 +1,7 @@
 /**
  * The REST Record API routes under `/services/rest/record/v1`: list (limit/offset/q), get by internal id or
- * `eid:`, create (204 + Location), upsert by external id (PUT `eid:`), and `!transform`. Every call must carry a
- * valid token-based-authentication signature.
+ * `eid:`, create (204 + Location; orders and credit memos), upsert by external id (PUT `eid:`), and `!transform`
+ * (including invoice → creditMemo). Every call must carry a valid token-based-authentication signature.
  */
 import type { Request, Response, Router } from 'express';
 import type { Simulator } from '../kit/simulator';
@@ -10,6 +10,7 @@ import type { NetSuiteSimSettings } from './index';
 import { oauthProblem } from './oauth';
 import { CREATABLE, READABLE, buildOrder, findRecord, matchesQuery } from './records';
 import type { NsRecord } from './records';
+import { createCreditMemo, creditMemoFromInvoice } from './credit-memos';
 import { transformRecord } from './transforms';
 
 const RECORD_ROOT = '/services/rest/record/v1';
@@ -93,6 +94,9 @@ function handle(sim: Simulator<NetSuiteSimSettings>, req: Request, res: Response
     if (!record) throw notFound();
     return sim.sendJson(res, 200, present(sim, type, record));
   }
+  if (req.method === 'POST' && segments.length === 1 && type === 'creditMemo') {
+    return created(sim, res, type, createCreditMemo(sim, body));
+  }
   if (req.method === 'POST' && segments.length === 1) {
     const record = buildOrder(sim, type, body);
     if (typeof record.externalId === 'string' && findRecord(sim, type, `eid:${record.externalId}`)) {
@@ -109,6 +113,11 @@ function handle(sim: Simulator<NetSuiteSimSettings>, req: Request, res: Response
     const existing = findRecord(sim, type, key);
     const record = buildOrder(sim, type, { ...body, externalId: key.slice(4) }, existing);
     return created(sim, res, type, sim.store.collection<NsRecord>(type).put(record.id, record));
+  }
+  if (req.method === 'POST' && segments.length === 4 && type === 'invoice' && key && bang === '!transform') {
+    if (target !== 'creditMemo')
+      throw new NetSuiteSimError(400, `You cannot transform a ${type} into a ${String(target)}.`);
+    return created(sim, res, target, creditMemoFromInvoice(sim, key, body));
   }
   if (req.method === 'POST' && segments.length === 4 && key && bang === '!transform' && target) {
     return created(sim, res, target, transformRecord(sim, type, key, target, body));

@@ -4,19 +4,34 @@ import type { WriteContext, WriteResult } from '../../sdk/ports/common';
 import type { BcContext } from '../context';
 import { odataString } from '../transport';
 import { postAgainstOrder, resolveOrder } from './post-against-order';
+import { postCreditMemo } from './post-credit-memo';
 import { skuOf } from './post-goods-receipt';
 
-/** Invoices an order: AR through the sales order's shipAndInvoice, AP through the purchase order's receiveAndInvoice. */
+/**
+ * Invoices an order: AR through the sales order's shipAndInvoice, AP through the purchase order's receiveAndInvoice.
+ * An AR credit memo is posted by post-credit-memo; other memo types are refused.
+ */
 export async function postInvoice(
   ctx: BcContext,
   invoice: Invoice,
   context: WriteContext,
 ): Promise<WriteResult> {
   const { references, signal } = context;
+  if (invoice.type === 'credit-memo' && invoice.direction === 'AR')
+    return postCreditMemo(ctx, invoice, context);
   if (invoice.type !== 'invoice') {
-    throw new HubError('data', `Business Central connector posts invoices only, not ${invoice.type}s`, {
-      fieldErrors: [{ path: '/type', message: 'must be "invoice" for Business Central order invoicing' }],
-    });
+    throw new HubError(
+      'data',
+      `Business Central connector posts invoices and AR credit memos, not ${invoice.direction} ${invoice.type}s`,
+      {
+        fieldErrors: [
+          {
+            path: '/type',
+            message: `Business Central posts invoices and AR credit memos, not ${invoice.direction} ${invoice.type}s`,
+          },
+        ],
+      },
+    );
   }
   const ar = invoice.direction === 'AR';
   const what = `${ar ? 'sales' : 'purchase'} invoice ${invoice.invoiceNumber}`;

@@ -38,22 +38,13 @@ export async function postTransform(ctx: NetSuiteContext, posting: TransformPost
       created: false,
     };
   }
-  const source = await transport.get<NsOrder>(
+  const source = await readSource(
+    ctx,
     posting.sourceType,
-    encodeURIComponent(posting.sourceId),
+    posting.sourceId,
+    posting.sourcePath,
     posting.signal,
   );
-  if (!source) {
-    throw new HubError(
-      'data',
-      `NetSuite has no ${posting.sourceType} ${posting.sourceId} (${posting.sourcePath})`,
-      {
-        fieldErrors: [
-          { path: posting.sourcePath, message: `NetSuite has no ${posting.sourceType} ${posting.sourceId}` },
-        ],
-      },
-    );
-  }
   const body = await posting.build(source.item?.items ?? []);
   const id = await transport.transform(
     posting.sourceType,
@@ -64,4 +55,21 @@ export async function postTransform(ctx: NetSuiteContext, posting: TransformPost
   );
   const made = await transport.get<NsOrder>(posting.target, encodeURIComponent(id), posting.signal);
   return { externalId: id, ...(made?.tranId ? { documentNumber: made.tranId } : {}), created: true };
+}
+
+/** The source record of a posting; a `data` HubError naming `path` when NetSuite has no such record. */
+export async function readSource(
+  ctx: NetSuiteContext,
+  type: string,
+  id: string,
+  path: string,
+  signal?: AbortSignal,
+): Promise<NsOrder> {
+  const source = await ctx.transport.get<NsOrder>(type, encodeURIComponent(id), signal);
+  if (!source) {
+    throw new HubError('data', `NetSuite has no ${type} ${id} (${path})`, {
+      fieldErrors: [{ path, message: `NetSuite has no ${type} ${id}` }],
+    });
+  }
+  return source;
 }

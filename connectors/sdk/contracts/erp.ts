@@ -5,7 +5,10 @@
  *
  * What the suite relies on, beyond the ErpPort signatures:
  * - references are resolved through `WriteContext.references` keyed by canonical document type ('customer',
- *   'supplier', 'item', 'location', 'sales-order', 'purchase-order'); the suite registers what it reads and writes;
+ *   'supplier', 'item', 'location', 'sales-order', 'purchase-order', 'invoice'); the suite registers what it reads
+ *   and writes (a posted AR invoice under 'invoice', with the WriteResult.externalId postInvoice answered);
+ * - an AR credit memo (`type: 'credit-memo'`) goes through postInvoice; `inspect.count('credit-memo')` counts the
+ *   credit memos the system holds;
  * - a line's item may be named by `item.itemId` (registered) — the suite always registers the items it uses;
  * - an unresolvable reference fails with a `data` HubError whose `fieldErrors` name the canonical field;
  * - a vendor record that does not map fails with a `data` HubError whose `fieldErrors` name the vendor field;
@@ -32,7 +35,7 @@ import type { ErpPort } from '../ports/erp';
 
 /** Kinds of record a write of the ERP port leaves in the system. */
 export type ErpRecordKind =
-  'sales-order' | 'purchase-order' | 'goods-receipt' | 'shipment' | 'invoice' | 'vendor-bill';
+  'sales-order' | 'purchase-order' | 'goods-receipt' | 'shipment' | 'invoice' | 'vendor-bill' | 'credit-memo';
 
 /** One line of an order as the system stores it, in exact decimal strings. */
 export interface StoredOrderLine {
@@ -303,6 +306,56 @@ export function describeErpContract(name: string, setup: () => Promise<ErpContra
     return doc;
   };
 
+  const money = (amount: string) => ({ amount, currency: 'USD' });
+  const fixed = ([units, scale]: [bigint, number]) => {
+    const digits = (units < 0n ? -units : units).toString().padStart(scale + 1, '0');
+    const text = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+    return units < 0n ? `-${text}` : text;
+  };
+  /** An AR credit memo crediting `quantity` of the order's first line, against `original` when given. */
+  const creditMemoFor = (order: SalesOrder, quantity: string, original?: Invoice): Invoice => {
+    const line = order.lines[0]!;
+    const amount = fixed(decimalProductAt(quantity, '2.10', 2));
+    const doc: Invoice = {
+      schemaVersion: '1',
+      documentType: 'invoice',
+      id: nextId('cm'),
+      legalEntityId: 'le_contract',
+      source: { connectorId: 'contract', system: 'contract', externalId: `ext-${seq}` },
+      invoiceNumber: `CM-C-${seq}`,
+      direction: 'AR',
+      type: 'credit-memo',
+      status: 'open',
+      invoiceDate: '2025-06-09',
+      currency: 'USD',
+      customerId: ids.customer,
+      salesOrderId: order.id,
+      ...(original ? { originalInvoiceId: original.id } : {}),
+      lines: [
+        {
+          lineNumber: 1,
+          orderLineNumber: line.lineNumber,
+          item: line.item,
+          description: 'returned in good condition',
+          quantity: { value: quantity, uom: line.quantity.uom },
+          unitPrice: money('2.10'),
+          amount: money(amount),
+        },
+      ],
+      totals: { subtotal: money(amount), taxTotal: money('0'), total: money(amount) },
+    };
+    expectValid(doc);
+    return doc;
+  };
+  /** A sales order of `quantity` of the first item, invoiced in full, the invoice registered under 'invoice'. */
+  const invoicedOrder = async (quantity: string) => {
+    const { order } = await createOrder([[ids.items[0]!, quantity]]);
+    const invoice = invoiceFor('AR', order);
+    const posted = await s.port.postInvoice(invoice, context());
+    refs.link('invoice', invoice.id, posted.externalId);
+    return { order, invoice };
+  };
+
   describe(`ERP contract: ${name}`, () => {
     beforeAll(async () => {
       s = await setup();
@@ -529,6 +582,51 @@ export function describeErpContract(name: string, setup: () => Promise<ErpContra
         expect(ar.created && ap.created).toBe(true);
         expect(await s.inspect.count('invoice')).toBe(1);
         expect(await s.inspect.count('vendor-bill')).toBe(1);
+      });
+    });
+
+    describe('credit memos', () => {
+      it('posts an AR credit memo against a posted invoice once: a retry answers the same id', async () => {
+        const { order, invoice } = await invoicedOrder('3');
+        const memo = creditMemoFor(order, '2', invoice);
+        const first = await s.port.postInvoice(memo, context());
+        expect(first.created).toBe(true);
+        expect(first.externalId).not.toBe('');
+        const retry = await s.port.postInvoice(memo, context());
+        expect(retry).toMatchObject({ externalId: first.externalId, created: false });
+        expect(await s.inspect.count('credit-memo')).toBe(1);
+        expect(await s.inspect.count('invoice')).toBe(1);
+      });
+
+      it('posts an AR credit memo for a sales order without an original invoice', async () => {
+        const { order } = await createOrder([[ids.items[0]!, '2']]);
+        const posted = await s.port.postInvoice(creditMemoFor(order, '1'), context());
+        expect(posted.created).toBe(true);
+        expect(await s.inspect.count('credit-memo')).toBe(1);
+      });
+
+      it('refuses to credit more than the invoice billed, counting earlier memos, naming the quantity', async () => {
+        const { order, invoice } = await invoicedOrder('3');
+        const over = await failure(s.port.postInvoice(creditMemoFor(order, '4', invoice), context()));
+        expect(over.kind).toBe('data');
+        expect(over.fieldErrors?.map((f) => f.path)).toContain('/lines/0/quantity');
+        expect(await s.inspect.count('credit-memo')).toBe(0);
+
+        expect((await s.port.postInvoice(creditMemoFor(order, '2', invoice), context())).created).toBe(true);
+        const again = await failure(s.port.postInvoice(creditMemoFor(order, '1.5', invoice), context()));
+        expect(again.kind).toBe('data');
+        expect(again.fieldErrors?.map((f) => f.path)).toContain('/lines/0/quantity');
+        expect((await s.port.postInvoice(creditMemoFor(order, '1', invoice), context())).created).toBe(true);
+        expect(await s.inspect.count('credit-memo')).toBe(2);
+      });
+
+      it('refuses a credit memo whose original invoice it cannot resolve, naming /originalInvoiceId', async () => {
+        const { order } = await createOrder([[ids.items[0]!, '1']]);
+        const memo = { ...creditMemoFor(order, '1'), originalInvoiceId: 'inv_not_linked_anywhere' };
+        const error = await failure(s.port.postInvoice(memo, context()));
+        expect(error.kind).toBe('data');
+        expect(error.fieldErrors?.map((f) => f.path)).toContain('/originalInvoiceId');
+        expect(await s.inspect.count('credit-memo')).toBe(0);
       });
     });
 

@@ -73,7 +73,12 @@ export interface ErpPort {
   postGoodsReceipt(receipt: GoodsReceipt, context: WriteContext): Promise<WriteResult>;
   /** Records a shipment against its sales order (NetSuite: salesOrder !transform itemFulfillment). */
   postFulfillment(shipment: Shipment, context: WriteContext): Promise<WriteResult>;
-  /** AR invoice from a sales order, or AP vendor bill from a purchase order, by `invoice.direction`. */
+  /**
+   * AR invoice from a sales order, or AP vendor bill from a purchase order, by `invoice.direction`. An AR credit
+   * memo (`type: 'credit-memo'`) is posted once per `invoice.id`, against `originalInvoiceId` (reference type
+   * 'invoice') when given; crediting more of an item than that invoice billed (earlier memos counted) is a `data`
+   * error at `/lines/<i>/quantity`. Other memo types are refused at `/type`.
+   */
   postInvoice(invoice: Invoice, context: WriteContext): Promise<WriteResult>;
   getInventoryValuation(
     filter: { sku?: string; locationExternalId?: string },
