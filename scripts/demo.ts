@@ -2,8 +2,10 @@
  * The demo of command 1, run against a live hub and the simulators (simulators/main.ts): registers one connector of
  * each kind against its simulator (idempotently — a second run updates them), points the simulators' webhooks at
  * the hub, tests each connector live, makes the ERP the system of record for master data and pushes an item,
- * places web orders in the store (their webhooks flow into the hub), and publishes purchase orders to the supplier
- * portal (its acknowledgements, ASNs and invoices come back to the hub by webhook). Prints what happened.
+ * makes the order flow runnable and posts an order through the API (scripts/demo-orders.ts), places web orders in
+ * the store (their webhooks flow into the hub), publishes purchase orders to the supplier portal (its
+ * acknowledgements, ASNs and invoices come back to the hub by webhook), runs the EDI demo, and follows every order
+ * to its final state. Prints what happened.
  * Env: HUB_API_URL, HUB_BOOTSTRAP_ADMIN_KEY, HUB_SIM_MANIFEST (written by simulators/main.ts).
  */
 import { randomBytes } from 'node:crypto';
@@ -17,6 +19,8 @@ import type { SimulatedConnector } from '../simulators/connector-configs';
 import { SEEDED_VARIANTS } from '../simulators/shopify';
 import { SEED_CATALOG, SEED_SUPPLIERS } from '../simulators/supplier-portal';
 import { runEdiDemo } from './demo-edi';
+import { followOrders, postApiOrder, prepareOrderFlow } from './demo-orders';
+import type { OrderDemoApi } from './demo-orders';
 
 const LEGAL_ENTITY = 'le_acme_us';
 const api = required('HUB_API_URL');
@@ -92,7 +96,7 @@ async function main(): Promise<void> {
   }
 
   // The ERP is the system of record for master data; an item pushed by it is applied.
-  for (const objectType of ['item', 'customer', 'supplier']) {
+  for (const objectType of ['item', 'customer', 'supplier', 'location']) {
     await call('PUT', `/v1/ownership-rules/${LEGAL_ENTITY}/${objectType}`, {
       ownerConnectorId: ids.netsuite,
     });
@@ -107,6 +111,16 @@ async function main(): Promise<void> {
   };
   const pushed = await call<{ outcome: string }>('POST', '/v1/master-data/item', item);
   say(`master data: item ${item.sku} from the ERP → ${pushed.outcome}`);
+
+  // Orders from every channel run the order-to-cash flow: make it runnable, then post one through the API.
+  const orderApi: OrderDemoApi = {
+    call,
+    simulator: (name, path, body) => post(`${sims[name]}${path}`, body),
+    say,
+  };
+  const since = new Date().toISOString();
+  await prepareOrderFlow(orderApi, ids, LEGAL_ENTITY);
+  await postApiOrder(orderApi, LEGAL_ENTITY);
 
   // Web orders placed in the store arrive at the hub as signed webhooks.
   const skus = SEEDED_VARIANTS.slice(0, 3);
@@ -192,6 +206,9 @@ async function main(): Promise<void> {
   } else {
     say('EDI: the demo SFTP connector is not registered; skipped');
   }
+
+  // Every order placed above, from the API, the web store and EDI, followed to its final state.
+  await followOrders(orderApi, since);
 }
 
 main().catch((err: unknown) => {

@@ -16,9 +16,18 @@ say() { printf '[hub] %s\n' "$*"; }
 
 bash stack/stack.sh install
 
-if bash stack/stack.sh status 2>/dev/null | grep -q ': running'; then
+# grep reads all of it: with pipefail, `grep -q` quitting early would fail the pipeline and hide a running stack.
+if bash stack/stack.sh status 2>/dev/null | grep ': running' >/dev/null; then
   say "ERROR: the '$HUB_STACK_NAME' stack is already running (another \`npm run hub\`?). Stop it first: bash stack/stack.sh stop" >&2
   exit 1
+fi
+
+# The simulators keep their records in memory and start empty each run, so the stack's data starts empty too:
+# yesterday's links to simulator ids that no longer exist (NetSuite invoice 9001, Shopify order #1001) would collide
+# with today's. HUB_KEEP_DATA=1 keeps Temporal's, Kafka's and the database's data from the previous run.
+if [ "${HUB_KEEP_DATA:-0}" != 1 ] && [ -d "${HUB_CACHE_DIR:-$ROOT/.cache}/stacks/$HUB_STACK_NAME/data" ]; then
+  say "starting from empty stack data (the simulators start empty too; HUB_KEEP_DATA=1 keeps it)"
+  rm -rf "${HUB_CACHE_DIR:-$ROOT/.cache}/stacks/$HUB_STACK_NAME/data"
 fi
 
 pids=()

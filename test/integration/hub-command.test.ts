@@ -105,6 +105,19 @@ describe('command 1: npm run hub', () => {
     expect(output).toMatch(/EDI 850 EDI-PO-\d+: accepted → sales-order/);
     expect(output).toMatch(/EDI over HTTP: 850 EDI-PO-\d+-H → 202 accepted \(accepted\)/);
     expect(output).toMatch(/EDI 850 PO-EDI-\d+ to Demo Supplier: ISA13 \d{9}, sftp outbound\//);
+    // Orders from each channel flow to completion: a price hold approved, an unknown item rejected.
+    expect(output).toMatch(/order API-DEMO-\S+ on hold \(3\.10 deviates[^\n]*→ approved/);
+    expect(output).toMatch(/order #\d+ on hold \(GAD-2001 is unknown in the ERP\) → rejected/);
+    expect(output).toMatch(
+      /order API-DEMO-\S+ \(api\) → completed: 30 units shipped, invoices INV\d+ USD 95\.10/,
+    );
+    expect(output).toMatch(
+      /order EDI-PO-\d+ \(edi\) → completed: 16 units shipped, invoices INV\d+ USD 48\.20/,
+    );
+    expect(output).toMatch(/order EDI-PO-\d+-H \(edi\) → completed: 16 units shipped/);
+    expect(
+      output.match(/order #\d+ \(web-store\) → completed: \d+ units shipped, invoices INV\d+/g),
+    ).toHaveLength(2);
     const ready = await fetch(`http://127.0.0.1:${ports.HUB_API_PORT}/readyz`);
     expect(ready.status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${ports.HUB_TEMPORAL_UI_PORT}/`)).status).toBe(200);
