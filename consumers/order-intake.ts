@@ -1,8 +1,9 @@
 /**
  * Order intake from `hub.inbound-events.v1`: web-store orders (commerce webhooks) and customer 850s become order
  * workflows (or attach to the existing one by business key); cancellations and 860 changes are signalled to the
- * order; WMS shipment confirmations go to the order whose release shipped. Redeliveries are harmless: a capture of
- * a known order attaches, and a shipment already handled is recognised by its id.
+ * order; WMS shipment confirmations and 3PL 945 shipping advices (third-party-shipments.ts) go to the order whose
+ * release shipped. Redeliveries are harmless: a capture of a known order attaches, and a shipment already handled
+ * is recognised by its id.
  */
 import type { Message } from 'node-rdkafka';
 import type { SalesOrder, SalesOrderChange, Shipment } from '../canonical-model/generated/index';
@@ -13,6 +14,8 @@ import { orderBusinessKey, orderWorkflowId } from '../platform/orders/business-k
 import type { OrderWorkflows } from '../platform/orders/order-workflows';
 import type { OrderPolicy } from '../platform/orders/policy';
 import type { OrderView } from '../workflows/order-to-cash/types';
+import { asReleaseShipment, releaseIdOfShippingAdvice } from './third-party-shipments';
+import type { ShippingOrderLookup } from './third-party-shipments';
 
 /** What the intake needs. */
 export interface OrderIntakeDeps {
@@ -21,6 +24,8 @@ export interface OrderIntakeDeps {
   orderStore: { get(orderId: string): Promise<OrderView | undefined> };
   /** True when the connector is registered in this hub (events of other hubs on a shared broker are skipped). */
   knowsConnector(connectorId: string): Promise<boolean>;
+  /** The 940s sent to 3PLs, to find the release a 945 answers; without it the 945's order number is the release id. */
+  shippingOrders?: ShippingOrderLookup;
   logger: HubLogger;
 }
 
@@ -139,23 +144,49 @@ function route(deps: OrderIntakeDeps) {
       }
       case 'shipment.confirmed': {
         const shipment = doc as Shipment;
-        const view = await deps.orderStore.get(orderIdOfRelease(shipment.salesOrderId));
-        if (!view) {
-          deps.logger.info(
-            { shipmentId: shipment.id, salesOrderId: shipment.salesOrderId },
-            'shipment of an order the hub does not run; skipped',
-          );
-          return;
-        }
-        await deps.orders.confirmShipment(view.workflowId, {
-          shipment,
-          connectorId: event.connectorId ?? 'unknown',
-          ...(reference ? { reference } : {}),
-        });
+        await confirmReleaseShipment(deps, shipment.salesOrderId, shipment, event, reference);
+        return;
+      }
+      // A 945 shipping advice from a 3PL (the only EDI set that maps to a shipment).
+      case 'shipment.received': {
+        if (!event.ediInterchangeId) return;
+        const shipment = doc as Shipment;
+        const releaseId = await releaseIdOfShippingAdvice(deps.shippingOrders, event.partnerId, shipment);
+        await confirmReleaseShipment(deps, releaseId, shipment, event, reference);
         return;
       }
       default:
         return;
     }
   };
+}
+
+/** Signals a shipment of release `releaseId` to its order (a 945's shipment is first made one of the release). */
+async function confirmReleaseShipment(
+  deps: OrderIntakeDeps,
+  releaseId: string,
+  received: Shipment,
+  event: InboundMessage,
+  reference: string | undefined,
+): Promise<void> {
+  const view = await deps.orderStore.get(orderIdOfRelease(releaseId));
+  if (!view) {
+    deps.logger.info(
+      { shipmentId: received.id, salesOrderId: received.salesOrderId, releaseId },
+      'shipment of an order the hub does not run; skipped',
+    );
+    return;
+  }
+  const shipment = event.ediInterchangeId
+    ? asReleaseShipment(
+        received,
+        releaseId,
+        view.releases.find((r) => r.releaseId === releaseId),
+      )
+    : received;
+  await deps.orders.confirmShipment(view.workflowId, {
+    shipment,
+    connectorId: event.connectorId ?? 'unknown',
+    ...(reference ? { reference } : {}),
+  });
 }

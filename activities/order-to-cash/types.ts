@@ -5,7 +5,7 @@
 import type { Invoice, SalesOrder, Shipment } from '../../canonical-model/generated/index';
 import type { WriteResult } from '../../connectors/sdk/ports/common';
 import type { OrderAckLineAnswer } from '../../platform/orders/documents-ack';
-import type { OrderPolicy } from '../../platform/orders/policy';
+import type { OrderPolicy, ThirdPartyWarehouse } from '../../platform/orders/policy';
 import type { OrderHold, OrderView } from '../../workflows/order-to-cash/types';
 
 /** A line as validation resolved it: its SKU and how many base units one ordered unit holds. */
@@ -63,7 +63,10 @@ export interface AllocateArgs {
 
 /** Arguments of releaseToWarehouse: the order cut down to what one warehouse ships. */
 export interface ReleaseArgs {
-  wmsConnectorId: string;
+  /** The policy's WMS; absent when the policy has none and the warehouse is a 3PL's. */
+  wmsConnectorId?: string;
+  /** Set when a 3PL runs the warehouse: the release goes to the partner as an EDI 940, not to the WMS. */
+  thirdParty?: ThirdPartyWarehouse;
   releaseId: string;
   locationId: string;
   order: SalesOrder;
@@ -131,7 +134,10 @@ export interface OrderActivities {
   }): Promise<void>;
   releaseToWarehouse(args: ReleaseArgs): Promise<WriteResult>;
   cancelWarehouseRelease(args: {
+    /** The connector the release went through (the WMS, or the 3PL's EDI connector). */
     wmsConnectorId: string;
+    /** Set when the release went to a 3PL by EDI 940: such a release cannot be recalled (the answer says why). */
+    thirdParty?: ThirdPartyWarehouse;
     releaseId: string;
     /** The WMS's id of the released order (what the WMS cancels by). */
     externalId: string;

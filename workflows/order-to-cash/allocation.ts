@@ -1,7 +1,8 @@
 /**
  * Allocation rounds and releases: reserve what each line still needs across the warehouses (the stock ledger
  * never promises a unit twice), backorder or cancel the shortage by policy and signal replenishment, then release
- * each warehouse's share to the WMS as its own release (`<order id>.r<n>`, the key that makes a resend harmless).
+ * each warehouse's share to the WMS (to a 3PL's warehouse: as an EDI 940) as its own release (`<order id>.r<n>`,
+ * the key that makes a resend harmless).
  */
 import { addDecimal } from '../../canonical-model/decimal';
 import type { SalesOrder } from '../../canonical-model/generated/index';
@@ -9,6 +10,7 @@ import { need, positive, sum } from './lines';
 import type { OrderState } from './order-state';
 import { DISCARDED, bookkeeping, connectorCalls, step } from './steps';
 import type { ResolvedLine } from '../../activities/order-to-cash/types';
+import type { ThirdPartyWarehouse } from '../../platform/orders/policy';
 
 /** Runs one allocation round for every line with an open need; returns true when something was allocated. */
 export async function allocateRound(
@@ -100,6 +102,11 @@ function releaseOrder(
   };
 }
 
+/** The 3PL running a warehouse, by the order's copy of the policy; undefined for the WMS's own warehouses. */
+export function thirdPartyOf(s: OrderState, locationId: string): ThirdPartyWarehouse | undefined {
+  return s.input.policy.warehouses.find((w) => w.locationId === locationId)?.thirdParty;
+}
+
 /** Releases every reserved (not yet released) allocation to its warehouse, one release per warehouse. */
 export async function releaseAllocations(s: OrderState): Promise<void> {
   const wms = s.input.policy.wmsConnectorId;
@@ -126,15 +133,19 @@ export async function releaseAllocations(s: OrderState): Promise<void> {
       });
     }
     const lines = [...quantities].map(([lineNumber, q]) => ({ lineNumber, ...q }));
+    // A 3PL's warehouse is reached by EDI 940 through the partner's connector; any other through the WMS.
+    const thirdParty = thirdPartyOf(s, locationId);
+    const connectorId = thirdParty?.ediConnectorId ?? wms;
     let externalId: string | undefined;
-    if (wms) {
+    if (connectorId) {
       const order = releaseOrder(s.order, releaseId, locationId, quantities);
+      const target = { ...(wms ? { wmsConnectorId: wms } : {}), ...(thirdParty ? { thirdParty } : {}) };
       const result = await step(
         s,
         `release-${releaseId}`,
         { releaseId, locationId },
-        () => connectorCalls.releaseToWarehouse({ wmsConnectorId: wms, releaseId, locationId, order, lines }),
-        wms,
+        () => connectorCalls.releaseToWarehouse({ ...target, releaseId, locationId, order, lines }),
+        connectorId,
       );
       if (result === DISCARDED) continue;
       externalId = result.externalId;
@@ -149,16 +160,21 @@ export async function releaseAllocations(s: OrderState): Promise<void> {
     s.releases.push({
       releaseId,
       locationId,
-      ...(wms ? { connectorId: wms } : {}),
+      ...(connectorId ? { connectorId } : {}),
       ...(externalId ? { externalId } : {}),
       status: 'released',
       lines,
     });
+    const via = thirdParty
+      ? ` (EDI 940 to 3PL partner ${thirdParty.partnerId})`
+      : externalId
+        ? ` (WMS order ${externalId})`
+        : '';
     s.note({
       kind: 'connector-call',
       step: 'release',
-      message: `release ${releaseId} sent to warehouse ${locationId}${externalId ? ` (WMS order ${externalId})` : ''}`,
-      ...(wms ? { connectorId: wms } : {}),
+      message: `release ${releaseId} sent to warehouse ${locationId}${via}`,
+      ...(connectorId ? { connectorId } : {}),
       documentId: releaseId,
     });
   }

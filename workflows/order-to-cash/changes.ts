@@ -4,6 +4,7 @@
  * WMS releases cancelled, the ERP order updated (closed when nothing is left).
  */
 import { addDecimal, compareDecimal, subtractDecimal } from '../../canonical-model/decimal';
+import { thirdPartyOf } from './allocation';
 import { lineView, max, min, open, outstanding, positive } from './lines';
 import type { BookLine } from './lines';
 import type { OrderState } from './order-state';
@@ -37,6 +38,7 @@ async function stopRelease(s: OrderState, release: ReleaseView, reason: string):
   let cancelled = true;
   let why: string | undefined;
   if (wms) {
+    const thirdParty = thirdPartyOf(s, release.locationId);
     const answer = await step(
       s,
       `cancel-${release.releaseId}`,
@@ -44,6 +46,7 @@ async function stopRelease(s: OrderState, release: ReleaseView, reason: string):
       () =>
         connectorCalls.cancelWarehouseRelease({
           wmsConnectorId: wms,
+          ...(thirdParty ? { thirdParty } : {}),
           releaseId: release.releaseId,
           externalId: release.externalId ?? release.releaseId,
           reason,
