@@ -19,6 +19,10 @@ import type { OrderWorkflows } from '../platform/orders/order-workflows';
 import type { OrderStore } from '../platform/orders/order-store';
 import type { OrderPolicyStore } from '../platform/orders/policy-store';
 import type { StockLedger } from '../platform/orders/stock-types';
+import { createReturnStore } from '../platform/orders/return-store';
+import type { ReturnStore } from '../platform/orders/return-store';
+import { createTemporalReturnWorkflows } from '../platform/orders/temporal-return-workflows';
+import type { ReturnWorkflows } from '../platform/orders/temporal-return-workflows';
 import type { Contract } from './contract';
 import type { ResponseSealer } from './middleware/idempotency';
 import { requestContext } from './middleware/request-context';
@@ -37,6 +41,7 @@ import { orderHandlers } from './routes/orders';
 import { orderActionHandlers } from './routes/orders-actions';
 import { orderPolicyHandlers } from './routes/order-policy';
 import { stockHandlers } from './routes/stock';
+import { returnHandlers } from './routes/orders-returns';
 
 /** Largest JSON body the API accepts; larger requests get 413 problem+json. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -68,10 +73,15 @@ export interface ApiDeps {
   orderStore: OrderStore;
   orderPolicies: OrderPolicyStore;
   stockLedger: StockLedger;
+  /** Customer returns (default: the store over `db`). */
+  returnStore?: ReturnStore;
+  /** Return workflows (default: Temporal through `temporal`). */
+  returnWorkflows?: ReturnWorkflows;
 }
 
 /** Builds the express app; it holds no state between requests, so any number of replicas can serve. */
 export function createApp(deps: ApiDeps): Express {
+  const returnStore = deps.returnStore ?? createReturnStore(deps.db);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -107,9 +117,24 @@ export function createApp(deps: ApiDeps): Express {
     ...webhookHandlers(deps.webhooks),
     ...tradingPartnerHandlers({ partners: deps.edi.partners, connectors: deps.connectors }),
     ...ediHandlers(deps.edi, deps.ediMaxBytes === undefined ? {} : { maxBytes: deps.ediMaxBytes }),
-    ...orderHandlers({ orders: deps.orders, orderStore: deps.orderStore, orderPolicies: deps.orderPolicies }),
+    ...orderHandlers({
+      orders: deps.orders,
+      orderStore: deps.orderStore,
+      orderPolicies: deps.orderPolicies,
+      returnStore,
+    }),
+    ...returnHandlers({
+      orderStore: deps.orderStore,
+      orderPolicies: deps.orderPolicies,
+      returnStore,
+      returnWorkflows: deps.returnWorkflows ?? createTemporalReturnWorkflows(deps.temporal, deps.taskQueue),
+    }),
     ...orderActionHandlers({ orders: deps.orders, orderStore: deps.orderStore }),
-    ...orderPolicyHandlers({ orderPolicies: deps.orderPolicies, connectors: deps.connectors }),
+    ...orderPolicyHandlers({
+      orderPolicies: deps.orderPolicies,
+      connectors: deps.connectors,
+      partners: deps.edi.partners,
+    }),
     ...stockHandlers({ stockLedger: deps.stockLedger, orderPolicies: deps.orderPolicies }),
   };
   app.use(contractRouter(deps.contract, handlers, deps));

@@ -25,6 +25,8 @@ import { createEdiStores } from '../platform/edi/deps';
 import { createOrderStore } from '../platform/orders/order-store';
 import { createOrderPolicyStore } from '../platform/orders/policy-store';
 import { createStockLedger } from '../platform/orders/stock-ledger';
+import { createReturnStore } from '../platform/orders/return-store';
+import { createTemporalReturnWorkflows } from '../platform/orders/temporal-return-workflows';
 import { createTemporalOrderWorkflows } from '../platform/orders/temporal-order-workflows';
 import { registerOverdueAckGauge } from '../monitoring/edi-acknowledgements';
 import { createLogger } from '../monitoring/logger';
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
   const orderStore = createOrderStore(db);
   const orderPolicies = createOrderPolicyStore(db);
   const stockLedger = createStockLedger(db);
+  const returnStore = createReturnStore(db);
   registerOverdueAckGauge(metrics.registry, edi.acks, (err) =>
     logger.warn({ err }, 'overdue acknowledgements not counted in this scrape'),
   );
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
     orderStore,
     orderPolicies,
     stockLedger,
+    returnStore,
   ]);
 
   const app = createApp({
@@ -118,6 +122,8 @@ async function main(): Promise<void> {
     orderStore,
     orderPolicies,
     stockLedger,
+    returnStore,
+    returnWorkflows: createTemporalReturnWorkflows(temporal.client, config.temporal.taskQueue),
     checks: [
       { name: 'temporal', check: () => pingTemporal(temporal.connection) },
       { name: 'kafka', check: () => producer.ping() },

@@ -30,6 +30,11 @@ import { createOrderPolicyStore, policyOf } from '../platform/orders/policy-stor
 import { createStockLedger } from '../platform/orders/stock-ledger';
 import { createTemporalOrderWorkflows } from '../platform/orders/temporal-order-workflows';
 import { handleOrderEvents } from '../consumers/order-intake';
+import { sentShippingOrders } from '../consumers/third-party-shipments';
+import { handleReturnEvents } from '../consumers/return-intake';
+import { createReturnActivities } from '../activities/order-return';
+import { createReturnStore } from '../platform/orders/return-store';
+import { createTemporalReturnWorkflows } from '../platform/orders/temporal-return-workflows';
 import { Client, Connection } from '@temporalio/client';
 
 async function main(): Promise<void> {
@@ -79,14 +84,18 @@ async function main(): Promise<void> {
   const orderStore = createOrderStore(database.db);
   const orderPolicies = createOrderPolicyStore(database.db);
   const ledger = createStockLedger(database.db);
+  const returnStore = createReturnStore(database.db);
   await Promise.all([
+    returnStore.ensureIndexes(),
     crossReferences.ensureIndexes(),
     orderStore.ensureIndexes(),
     orderPolicies.ensureIndexes(),
     ledger.ensureIndexes(),
   ]);
+  const runtime = createConnectorRuntime({ connectors, registry, crossReferences, logger });
+  const returnActivities = createReturnActivities({ runtime, ledger, returns: returnStore });
   const orderActivities = createOrderActivities({
-    runtime: createConnectorRuntime({ connectors, registry, crossReferences, logger }),
+    runtime,
     ledger,
     orders: orderStore,
     edi: ediDeps,
@@ -106,6 +115,7 @@ async function main(): Promise<void> {
       orders: createTemporalOrderWorkflows(temporalClient, config.temporal.taskQueue),
       policies: { get: async (legalEntityId) => policyOf(await orderPolicies.get(legalEntityId)) },
       orderStore,
+      shippingOrders: sentShippingOrders(edi.sets),
       knowsConnector: (id) =>
         connectors.get(id).then(
           () => true,
@@ -114,6 +124,18 @@ async function main(): Promise<void> {
             throw err;
           },
         ),
+      logger,
+    }),
+    logger,
+  });
+
+  const returnConsumer = await runConsumer({
+    kafka: config.kafka,
+    groupId: `hub-return-intake.${config.mongo.database}`,
+    topics: [TOPICS.inboundEvents.name],
+    handle: handleReturnEvents({
+      returns: createTemporalReturnWorkflows(temporalClient, config.temporal.taskQueue),
+      returnStore,
       logger,
     }),
     logger,
@@ -128,7 +150,11 @@ async function main(): Promise<void> {
     // Log context outermost, so the lines written while translating a failure carry the correlation id too.
     activities: withActivityLogContext(
       withFailureTranslation(
-        { ...createActivities({ db: database.db, producer, deadLetters, logger }), ...orderActivities },
+        {
+          ...createActivities({ db: database.db, producer, deadLetters, logger }),
+          ...orderActivities,
+          ...returnActivities,
+        },
         metrics,
       ),
     ),
@@ -142,6 +168,7 @@ async function main(): Promise<void> {
     ['temporal worker', () => Promise.resolve(worker.shutdown())],
     ['kafka consumer', () => smokeConsumer.stop()],
     ['order intake consumer', () => orderConsumer.stop()],
+    ['return intake consumer', () => returnConsumer.stop()],
     ['temporal client', () => clientConnection.close()],
     ['edi sftp poller', () => poller?.stop() ?? Promise.resolve()],
     ['kafka producer', () => producer.close()],

@@ -1,3 +1,4 @@
 /** Every workflow the worker registers (the bundle entry point). */
 export { stackSmokeWorkflow } from './stack-smoke';
 export { orderToCashWorkflow } from './order-to-cash/workflow';
+export { orderReturnWorkflow } from './order-return/workflow';

@@ -833,6 +833,31 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/orders/{orderId}/returns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    /** The returns of an order, oldest first. */
+    get: operations['listOrderReturns'];
+    put?: never;
+    /**
+     * Authorise a customer return of shipped units; the warehouse is told to expect it.
+     * @description Each line names an order line, a whole quantity of its units and a reason. 422 naming the field (e.g.
+     *     `/lines/0/quantity`) when the order cannot take it: no such line, more than shipped less what other returns
+     *     of the order already authorised, a SKU twice. 409 when the return number is taken on this order.
+     */
+    post: operations['createOrderReturn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/orders/by-key/{businessKey}': {
     parameters: {
       query?: never;
@@ -955,6 +980,25 @@ export interface paths {
     put?: never;
     /** Accept a held document after review (who and why are kept). */
     post: operations['releaseQuarantined'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/returns/{returnId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        returnId: string;
+      };
+      cookie?: never;
+    };
+    /** One return — lines, what was received and credited, credit memos and timeline. */
+    get: operations['getReturn'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3208,6 +3252,10 @@ export interface components {
       priceTolerancePercent: string;
       priorityCustomerIds: string[];
       protectedStockPercent: number;
+      /** @description Percent (0–100, decimal string) kept from the credit of returns whose reason is not the seller's fault (default "0"). */
+      restockingFeePercent?: string;
+      /** @description Days an authorised customer return waits for the goods before it expires (default 30). */
+      returnExpiryDays?: number;
       shipmentTimeoutMinutes: number;
       /** @enum {string} */
       shortageAction: 'backorder' | 'cancel';
@@ -3223,6 +3271,12 @@ export interface components {
       warehouses: {
         locationId: string;
         regions?: string[];
+        /** @description Set when a 3PL runs this warehouse: releases go to the trading partner as EDI 940s (not to the WMS) and its 945s confirm the shipments; a release cannot be cancelled once its 940 is sent. */
+        thirdParty?: {
+          ediConnectorId: string;
+          /** @description The 3PL's trading partner profile (role 3pl) on that connector. */
+          partnerId: string;
+        };
       }[];
       /** @description Canonical customer (linked to an ERP customer) that prepaid web-store orders are booked against in the ERP; web shoppers are not ERP customers. */
       webStoreCustomerId?: string;
@@ -3295,6 +3349,8 @@ export interface components {
         /** @enum {string} */
         status: 'released' | 'shipped' | 'cancelled' | 'cancel-refused';
       }[];
+      /** @description The order's customer returns, oldest first. */
+      returns?: components['schemas']['ReturnView'][];
       shipments: {
         lines: Record<string, never>[];
         locationId: string;
@@ -3386,6 +3442,80 @@ export interface components {
       };
       /** @constant */
       status: 'ready';
+    };
+    ReturnRequest: {
+      lines: {
+        orderLineNumber: number;
+        /** @description Whole units of the order line. */
+        quantity: string;
+        /** @enum {string} */
+        reason:
+          | 'damaged'
+          | 'defective'
+          | 'wrong-item'
+          | 'not-as-described'
+          | 'no-longer-needed'
+          | 'overstock'
+          | 'expired'
+          | 'recall'
+          | 'other';
+        reasonText?: string;
+      }[];
+      /** @description The warehouse the goods go back to (default the one that shipped the first line). */
+      returnLocationId?: string;
+      returnNumber?: string;
+    };
+    /** @description A customer return as its workflow last reported it (`version` only ever grows). */
+    ReturnView: {
+      authorisedAt: string;
+      authorisedBy: string;
+      creditMemos: {
+        externalId?: string;
+        invoiceId: string;
+        originalInvoiceId: string;
+        total: string;
+      }[];
+      creditTotal: string;
+      currency: string;
+      customerId: string;
+      expectedReturn?: {
+        connectorId: string;
+        documentNumber?: string;
+        externalId: string;
+      };
+      expiresAt: string;
+      legalEntityId: string;
+      lines: {
+        credited: string;
+        lineNumber: number;
+        orderLineNumber: number;
+        quantity: string;
+        reason: string;
+        reasonText?: string;
+        received: string;
+        restocked: string;
+        sku: string;
+        unitPrice: string;
+        uom: string;
+      }[];
+      orderId: string;
+      orderNumber: string;
+      receiptId?: string;
+      returnId: string;
+      returnLocationId: string;
+      returnNumber: string;
+      /** @enum {string} */
+      status: 'authorised' | 'awaiting-receipt' | 'received' | 'credited' | 'closed' | 'expired';
+      timeline: {
+        at: string;
+        connectorId?: string;
+        documentId?: string;
+        message: string;
+        step: string;
+      }[];
+      updatedAt: string;
+      version: number;
+      workflowId: string;
     };
     /** @enum {string} */
     Role: 'admin' | 'system' | 'support' | 'viewer';
@@ -3544,6 +3674,15 @@ export interface components {
     };
     /** @description The body is larger than the documented limit (1 MiB). */
     PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The order cannot take the return; `errors` names each refused field (e.g. `/lines/0/quantity`). */
+    ReturnRefused: {
       headers: {
         [name: string]: unknown;
       };
@@ -5183,6 +5322,72 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  listOrderReturns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The order's returns. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ReturnView'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  createOrderReturn: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnRequest'];
+      };
+    };
+    responses: {
+      /** @description Authorised; the return as it starts. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['ReturnRefused'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
   getOrderByBusinessKey: {
     parameters: {
       query?: never;
@@ -5407,6 +5612,33 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getReturn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        returnId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The return as its workflow last reported it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReturnView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
     };
   };

@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import type { SalesOrder } from '../../canonical-model/generated/index';
 import { orderBusinessKey } from '../../platform/orders/business-key';
 import type { OrderStore } from '../../platform/orders/order-store';
+import type { ReturnStore } from '../../platform/orders/return-store';
 import type { OrderWorkflows } from '../../platform/orders/order-workflows';
 import type { OrderPolicyStore } from '../../platform/orders/policy-store';
 import { policyOf } from '../../platform/orders/policy-store';
@@ -16,6 +17,8 @@ export interface OrderRouteDeps {
   orders: OrderWorkflows;
   orderStore: OrderStore;
   orderPolicies: OrderPolicyStore;
+  /** The orders' customer returns, shown with the order when given. */
+  returnStore?: Pick<ReturnStore, 'listByOrder'>;
   /** The clock (tests fix it). */
   now?: () => Date;
 }
@@ -86,7 +89,8 @@ export function orderHandlers(deps: OrderRouteDeps): Handlers {
       const orderId = pathParam(req, 'orderId');
       const view = await deps.orderStore.get(orderId);
       if (!view) throw notFound(orderId);
-      res.json(view);
+      const returns = deps.returnStore ? await deps.returnStore.listByOrder(orderId) : [];
+      res.json(returns.length ? { ...view, returns } : view);
     },
 
     getOrderByBusinessKey: async (req, res) => {

@@ -5,12 +5,28 @@
  * applies to new orders and never rewrites the history of a running one.
  */
 
+/**
+ * A warehouse run by a third-party logistics partner (3PL): its releases go out as EDI 940 warehouse shipping
+ * orders through the partner's EDI connector, and its 945 shipping advices confirm what shipped.
+ */
+export interface ThirdPartyWarehouse {
+  /** The EDI connector the 3PL is reached through. */
+  ediConnectorId: string;
+  /** The 3PL's trading partner profile (role 3pl, 940 outbound and 945 inbound) on that connector. */
+  partnerId: string;
+}
+
 /** A warehouse the flow may allocate from. */
 export interface WarehousePolicy {
   /** Canonical location id (the WMS connector maps it to its own warehouse id). */
   locationId: string;
   /** Ship-to regions this warehouse is nearest to: ISO country ("US") or country-region ("US-IL"). */
   regions?: string[];
+  /**
+   * Set when a 3PL runs this warehouse: releases are sent to the partner as EDI 940s instead of to the WMS, and
+   * a release cannot be cancelled once its 940 is out (the 3PL is asked out of band; its 945 says what shipped).
+   */
+  thirdParty?: ThirdPartyWarehouse;
 }
 
 /** How stock is allocated across warehouses. */
@@ -52,6 +68,10 @@ export interface OrderPolicy {
   shipmentTimeoutMinutes: number;
   /** How often a backordered order tries to allocate again (stock arriving also wakes it at once). */
   backorderRecheckMinutes: number;
+  /** Days an authorised customer return waits for the goods before it expires (default 30). */
+  returnExpiryDays?: number;
+  /** Percent (decimal string, 0–100) kept from returns whose reason is not the seller's fault (default "0"). */
+  restockingFeePercent?: string;
 }
 
 /** The policy of a legal entity that has none stored yet. */
@@ -73,3 +93,6 @@ export function defaultOrderPolicy(legalEntityId: string): OrderPolicy {
     backorderRecheckMinutes: 60,
   };
 }
+
+/** What a policy without the return fields means (stored policies and the default omit them). */
+export const RETURN_POLICY_DEFAULTS = { returnExpiryDays: 30, restockingFeePercent: '0' } as const;

@@ -9,7 +9,7 @@ import { minDecimal, sumDecimals } from './stock-quantity';
 import type { ReservationState, StockKey, StockPosition } from './stock-types';
 
 /** What a ledger entry did. */
-export type LedgerOp = 'set-stock' | 'reserve' | 'release' | 'consume';
+export type LedgerOp = 'set-stock' | 'reserve' | 'release' | 'consume' | 'receive';
 
 /** One appended ledger entry: `_id` is the writer's opId (a reserve's opId is its reservation id). */
 export interface LedgerEntry extends StockKey {

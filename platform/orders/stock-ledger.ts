@@ -209,6 +209,18 @@ export function createStockLedger(db: Db): StockLedger {
       });
     },
 
+    async receive(input) {
+      const key = requireKey(input);
+      const opId = requireText(input.opId, '/opId');
+      const quantity = requireQuantity(input.quantity, '/quantity');
+      const outcome = await appendEntry(entries, opId, 'receive', key, (head) => {
+        const totals = totalsAfter(key, head);
+        return { ...totals, op: 'receive', quantity, onHand: addDecimal(totals.onHand, quantity) };
+      });
+      if (outcome.kind === 'skipped') throw new HubError('bug', `receive ${opId} wrote nothing`);
+      return positionOf(outcome.entry);
+    },
+
     async reservationsOf(orderId) {
       const all = await entries.find({ orderId: requireText(orderId, '/orderId') }).toArray();
       const ids = [...new Set(all.filter((e) => e.op === 'reserve').map((e) => e._id))];

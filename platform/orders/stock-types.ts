@@ -96,6 +96,8 @@ export interface StockLedger {
   release(input: { opId: string; reservationId: string; quantity?: string }): Promise<ReservationState>;
   /** Shipped: on hand and the reservation both go down by `quantity`. */
   consume(input: { opId: string; reservationId: string; quantity: string }): Promise<ReservationState>;
+  /** Goods received back into stock (a customer return): on hand goes up by `quantity`, once per opId. */
+  receive(input: StockKey & { opId: string; quantity: string }): Promise<StockPosition>;
   /** Every reservation of an order. */
   reservationsOf(orderId: string): Promise<ReservationState[]>;
   /** Records supply due in (idempotent by id). */
