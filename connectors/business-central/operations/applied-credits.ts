@@ -2,7 +2,7 @@
 import { decimalText } from '../../sdk/json';
 import type { BcContext } from '../context';
 import type { BcRecord } from '../mappers/common';
-import type { ItemQuantity } from './over-credit';
+import type { ItemQuantity } from '../../sdk/over-credit';
 import { linesOf } from './read-document';
 
 /** The item quantities of document lines as read. */

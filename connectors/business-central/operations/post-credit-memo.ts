@@ -14,7 +14,7 @@ import { creditMemoBody, creditMemoKey } from '../mappers/credit-memo';
 import { odataString } from '../transport';
 import { creditedAgainst, quantities } from './applied-credits';
 import { creditMemoLines } from './credit-memo-lines';
-import { overCredits } from './over-credit';
+import { overCredits } from '../../sdk/over-credit';
 import { linesOf, readDocument } from './read-document';
 import { findOne } from './resolve';
 

@@ -4,7 +4,7 @@ import { decimalText } from '../../sdk/json';
 import type { NetSuiteContext } from '../context';
 import { MAX_PAGE_SIZE } from '../transport';
 import type { NsOrder } from '../types';
-import type { ItemQuantity } from './over-credit';
+import type { ItemQuantity } from '../../sdk/over-credit';
 
 /** The item quantities of every credit memo created from invoice `invoiceId` (internal id). */
 export async function creditedAgainst(

@@ -14,7 +14,7 @@ import { byExternalId } from '../transport';
 import type { NsOrder } from '../types';
 import { creditLines } from './credit-lines';
 import { creditedAgainst } from './earlier-credits';
-import { overCredits } from './over-credit';
+import { overCredits } from '../../sdk/over-credit';
 import { readSource } from './post-transform';
 
 const written = (record: NsOrder | undefined, id: string, created: boolean): WriteResult => ({

@@ -1,10 +1,10 @@
 /**
  * The over-credit rule of AR credit memos: across the memo's lines and every earlier memo against the same
  * invoice, no item may be credited more than the original invoice billed of it. Checked by the hub on the ERP's own
- * invoice and memo lines (Business Central itself would accept the memo).
+ * invoice and memo lines, the same for every ERP connector (NetSuite and Business Central themselves would accept it).
  */
-import type { FieldError } from '../../../platform/errors';
-import { addDecimal, compareDecimal } from '../../sdk/decimal';
+import type { FieldError } from '../../platform/errors';
+import { addDecimal, compareDecimal } from './decimal';
 
 /** A quantity of one item on a document line (item ids are the ERP's). */
 export interface ItemQuantity {
