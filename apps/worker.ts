@@ -31,7 +31,7 @@ import { createStockLedger } from '../platform/orders/stock-ledger';
 import { createTemporalOrderWorkflows } from '../platform/orders/temporal-order-workflows';
 import { handleOrderEvents } from '../consumers/order-intake';
 import { sentShippingOrders } from '../consumers/third-party-shipments';
-import { handleReturnEvents } from '../consumers/return-intake';
+import { receiveReturnReceipts } from '../consumers/return-intake';
 import { createReturnActivities } from '../activities/order-return';
 import { createReturnStore } from '../platform/orders/return-store';
 import { createTemporalReturnWorkflows } from '../platform/orders/temporal-return-workflows';
@@ -116,6 +116,11 @@ async function main(): Promise<void> {
       policies: { get: async (legalEntityId) => policyOf(await orderPolicies.get(legalEntityId)) },
       orderStore,
       shippingOrders: sentShippingOrders(edi.sets),
+      goodsReceipts: receiveReturnReceipts({
+        returns: createTemporalReturnWorkflows(temporalClient, config.temporal.taskQueue),
+        returnStore,
+        logger,
+      }),
       knowsConnector: (id) =>
         connectors.get(id).then(
           () => true,
@@ -124,18 +129,6 @@ async function main(): Promise<void> {
             throw err;
           },
         ),
-      logger,
-    }),
-    logger,
-  });
-
-  const returnConsumer = await runConsumer({
-    kafka: config.kafka,
-    groupId: `hub-return-intake.${config.mongo.database}`,
-    topics: [TOPICS.inboundEvents.name],
-    handle: handleReturnEvents({
-      returns: createTemporalReturnWorkflows(temporalClient, config.temporal.taskQueue),
-      returnStore,
       logger,
     }),
     logger,
@@ -168,7 +161,6 @@ async function main(): Promise<void> {
     ['temporal worker', () => Promise.resolve(worker.shutdown())],
     ['kafka consumer', () => smokeConsumer.stop()],
     ['order intake consumer', () => orderConsumer.stop()],
-    ['return intake consumer', () => returnConsumer.stop()],
     ['temporal client', () => clientConnection.close()],
     ['edi sftp poller', () => poller?.stop() ?? Promise.resolve()],
     ['kafka producer', () => producer.close()],

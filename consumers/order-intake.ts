@@ -2,11 +2,16 @@
  * Order intake from `hub.inbound-events.v1`: web-store orders (commerce webhooks) and customer 850s become order
  * workflows (or attach to the existing one by business key); cancellations and 860 changes are signalled to the
  * order; WMS shipment confirmations and 3PL 945 shipping advices (third-party-shipments.ts) go to the order whose
- * release shipped. Redeliveries are harmless: a capture of a known order attaches, and a shipment already handled
+ * release shipped; return receipts go to their return (return-intake.ts). Redeliveries are harmless: a capture of a known order attaches, and a shipment already handled
  * is recognised by its id.
  */
 import type { Message } from 'node-rdkafka';
-import type { SalesOrder, SalesOrderChange, Shipment } from '../canonical-model/generated/index';
+import type {
+  GoodsReceipt,
+  SalesOrder,
+  SalesOrderChange,
+  Shipment,
+} from '../canonical-model/generated/index';
 import type { HubLogger } from '../monitoring/logger';
 import { isHubError } from '../platform/errors';
 import { CORRELATION_HEADER, headerValue } from '../platform/kafka';
@@ -26,6 +31,8 @@ export interface OrderIntakeDeps {
   knowsConnector(connectorId: string): Promise<boolean>;
   /** The 940s sent to 3PLs, to find the release a 945 answers; without it the 945's order number is the release id. */
   shippingOrders?: ShippingOrderLookup;
+  /** Where completed goods receipts go (return-intake.ts signals the returns among them). */
+  goodsReceipts?: (receipt: GoodsReceipt) => Promise<void>;
   logger: HubLogger;
 }
 
@@ -155,6 +162,9 @@ function route(deps: OrderIntakeDeps) {
         await confirmReleaseShipment(deps, releaseId, shipment, event, reference);
         return;
       }
+      case 'goods-receipt.completed':
+        if (doc.documentType === 'goods-receipt') await deps.goodsReceipts?.(doc as GoodsReceipt);
+        return;
       default:
         return;
     }

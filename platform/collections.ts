@@ -24,6 +24,9 @@ export const COLLECTIONS = {
   orders: 'orders',
   /** Saved order views the projection has not yet caught up with (see platform/versioned-projection.ts). */
   orderViewVersions: 'order_view_versions',
+  orderReturns: 'order_returns',
+  /** Saved return views the return projection has not yet caught up with. */
+  orderReturnVersions: 'order_return_versions',
   orderPolicies: 'order_policies',
   /** GridFS bucket name: `edi_raw.files` and `edi_raw.chunks`. */
   ediRaw: 'edi_raw',

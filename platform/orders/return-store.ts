@@ -7,12 +7,10 @@
 import type { Collection, Db } from 'mongodb';
 import type { ReturnView } from '../../workflows/order-return/types';
 import { HubError } from '../errors';
+import { COLLECTIONS } from '../collections';
 import { isDuplicateKeyError } from '../mongo';
 import { versionedProjection } from '../versioned-projection';
 import type { LoggedVersion, Projected, SaveOutcome } from '../versioned-projection';
-
-/** The collections of the return store. */
-export const RETURN_COLLECTIONS = { returns: 'order_returns', versions: 'order_return_versions' } as const;
 
 type StoredReturn = Projected<ReturnView>;
 
@@ -36,10 +34,10 @@ const numberConflict = (view: ReturnView): never => {
 
 /** Builds the return store over its collections of `db`. */
 export function createReturnStore(db: Db): ReturnStore {
-  const returns: Collection<StoredReturn> = db.collection<StoredReturn>(RETURN_COLLECTIONS.returns);
+  const returns: Collection<StoredReturn> = db.collection<StoredReturn>(COLLECTIONS.orderReturns);
   const saver = versionedProjection<ReturnView>({
     projection: returns,
-    log: db.collection<LoggedVersion<ReturnView>>(RETURN_COLLECTIONS.versions),
+    log: db.collection<LoggedVersion<ReturnView>>(COLLECTIONS.orderReturnVersions),
     idOf: (view) => view.returnId,
     keyConflict: (view) => Promise.resolve(numberConflict(view)),
   });
