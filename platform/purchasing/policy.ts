@@ -58,6 +58,8 @@ export interface PurchasingPolicy {
   erpConnectorId?: string;
   /** WMS connector expected receipts are created at. */
   wmsConnectorId?: string;
+  /** Warehouse a demand signal that names none (an order's shortage) is bought for. */
+  defaultLocationId?: string;
   /** Currency of `approvalThreshold`. */
   currency: string;
   /** A proposal worth more than this (decimal string) waits for a buyer's approval. */
