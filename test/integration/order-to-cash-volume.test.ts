@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulatorControl } from '../../simulators/kit/control';
@@ -65,6 +66,11 @@ const PRICE: Record<string, string> = {
   'WID-1005': '3.95',
 };
 
+/** The body of a 200 answer; undefined for anything else (not there yet, or the API asking the poller to slow down). */
+function ok<T>(res: { status: number; body: T }): T | undefined {
+  return res.status === 200 ? res.body : undefined;
+}
+
 interface Placed {
   channel: Channel;
   kind: Case;
@@ -72,6 +78,9 @@ interface Placed {
 }
 
 let control = 990_000;
+// PO numbers are the EDI orders' business keys (channel + customer + PO), so a run on a Temporal server that kept
+// earlier runs must not reuse them: an earlier run's closed order would make these duplicates of it.
+const RUN = randomUUID().slice(0, 6);
 async function place(channel: Channel, kind: Case): Promise<Placed> {
   const lines = LINES[kind];
   const price = (sku: string) => (kind === 'approve' || kind === 'cancel' ? '1.00' : (PRICE[sku] ?? '1'));
@@ -85,17 +94,17 @@ async function place(channel: Channel, kind: Case): Promise<Placed> {
       channel: 'web',
       kind: kind === 'approve' || kind === 'cancel' || kind === 'reject' ? 'full' : kind,
       find: async () =>
-        (
+        ok(
           await hub.call<{ items: OrderView[] }>(
             'GET',
             `/v1/orders?channel=web-store&orderNumber=${orderNumber}`,
-          )
-        ).body.items[0],
+          ),
+        )?.items[0],
     };
   }
   if (channel === 'edi') {
     control += 1;
-    const po = `PO-V-${control}`;
+    const po = `PO-V-${RUN}-${control}`;
     const res = await postInterchange(
       hub.api.url,
       hub.connectors.edi,
@@ -110,8 +119,8 @@ async function place(channel: Channel, kind: Case): Promise<Placed> {
       channel,
       kind,
       find: async () =>
-        (await hub.call<{ items: OrderView[] }>('GET', `/v1/orders?channel=edi&customerPoNumber=${po}`)).body
-          .items[0],
+        ok(await hub.call<{ items: OrderView[] }>('GET', `/v1/orders?channel=edi&customerPoNumber=${po}`))
+          ?.items[0],
     };
   }
   const order = traffic.apiOrder(
@@ -123,7 +132,7 @@ async function place(channel: Channel, kind: Case): Promise<Placed> {
   return {
     channel,
     kind,
-    find: async () => (await hub.call<OrderView>('GET', `/v1/orders/${order.id}`)).body,
+    find: async () => ok(await hub.call<OrderView>('GET', `/v1/orders/${order.id}`)),
   };
 }
 
@@ -199,6 +208,15 @@ describe('order-to-cash under volume, across a worker kill', { timeout: 1_200_00
       );
       // Where a confirmation may have stopped: inbound events the API kept unpublished, webhooks the WMS gave up on.
       const unpublished = await hub.call('GET', '/v1/inbound-events?status=unpublished&limit=20');
+      const sets = await hub.call<{ items: { status: string; setId: string }[] }>(
+        'GET',
+        '/v1/edi/transaction-sets?limit=200',
+      );
+      const setStatuses: Record<string, number> = {};
+      for (const set of sets.body.items ?? []) {
+        const key = `${set.setId} ${set.status}`;
+        setStatuses[key] = (setStatuses[key] ?? 0) + 1;
+      }
       const deliveries = await simulatorControl(hub.sims.wms.url).deliveries();
       const failedDeliveries = deliveries.filter(
         (d) => d.status === 'network-error' || Number(d.status) >= 400,
@@ -206,6 +224,7 @@ describe('order-to-cash under volume, across a worker kill', { timeout: 1_200_00
       throw new Error(
         `${String(err)}; ${placed.length - views.size} not final, e.g. ${JSON.stringify(missing.map((m) => ({ kind: m.kind, channel: m.channel, status: m.view?.status, lines: m.view?.lines, timeline: m.view?.timeline.slice(-4) })))}` +
           `\nunpublished inbound events: ${JSON.stringify(unpublished.body).slice(0, 2000)}` +
+          `\nEDI transaction sets by type and status: ${JSON.stringify(setStatuses)}` +
           `\nWMS webhook attempts that failed (${failedDeliveries.length} of ${deliveries.length}): ${JSON.stringify(failedDeliveries.slice(-10))}`,
       );
     });

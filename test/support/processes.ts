@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -61,7 +62,19 @@ export function spawnCaptured(command: string, args: string[], env: Record<strin
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
-  const collect = (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+  // HUB_TEST_LOG_DIR: also write each process's output to <dir>/<entry point>-<pid>.log as it comes (for watching a
+  // long run while it runs).
+  const logDir = process.env.HUB_TEST_LOG_DIR;
+  const logFile = logDir
+    ? path.join(
+        logDir,
+        `${path.basename(args[args.length - 1] ?? command).replace(/\.\w+$/, '')}-${child.pid ?? 0}.log`,
+      )
+    : undefined;
+  const collect = (chunk: Buffer) => {
+    if (logFile) appendFileSync(logFile, chunk);
+    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+  };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
