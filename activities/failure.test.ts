@@ -73,6 +73,19 @@ describe('toTemporalFailure', () => {
     expect(toTemporalFailure(refused)).toMatchObject({ type: 'hub.transient', nonRetryable: false });
     const lostDb = Object.assign(new Error('connection closed'), { name: 'MongoNetworkError' });
     expect(toTemporalFailure(lostDb)).toMatchObject({ type: 'hub.transient', nonRetryable: false });
+    // FerretDB's SQLite backend with its writer lock taken, and MongoDB stepping down: both pass.
+    const busy = Object.assign(new Error('[msg_insert.go:168] database is locked (5) (SQLITE_BUSY)'), {
+      name: 'MongoServerError',
+      code: 1,
+    });
+    expect(toTemporalFailure(busy)).toMatchObject({ type: 'hub.transient', nonRetryable: false });
+    const steppedDown = Object.assign(new Error('not primary'), { name: 'MongoServerError', code: 10107 });
+    expect(toTemporalFailure(steppedDown)).toMatchObject({ type: 'hub.transient' });
+    const refusedWrite = Object.assign(new Error('Document failed validation'), {
+      name: 'MongoServerError',
+      code: 121,
+    });
+    expect(toTemporalFailure(refusedWrite)).toMatchObject({ type: 'hub.bug', nonRetryable: true });
     const bug = toTemporalFailure(new TypeError("Cannot read properties of undefined (reading 'x')"));
     expect(bug).toMatchObject({ type: 'hub.bug', nonRetryable: true });
     expect(toTemporalFailure('a thrown string')).toMatchObject({

@@ -87,6 +87,12 @@ const MONGO_TRANSIENT_NAMES = new Set([
   'MongoPoolClearedError',
 ]);
 const MONGO_RETRYABLE_LABELS = ['RetryableWriteError', 'TransientTransactionError', 'ResetPool'];
+/**
+ * Server answers that mean "busy right now, ask again": MongoDB's shutdown / step-down / time-limit codes, and
+ * FerretDB's SQLite backend reporting its single writer lock taken (`database is locked (5) (SQLITE_BUSY)`).
+ */
+const MONGO_TRANSIENT_CODES = new Set([6, 7, 50, 89, 91, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436]);
+const STORAGE_BUSY = /SQLITE_BUSY|database is locked/;
 
 /**
  * Classifies any thrown value: HubErrors keep their kind; network failures and the database driver's transient
@@ -98,7 +104,8 @@ export function classifyError(err: unknown): HubError {
   const labels = (err as { errorLabels?: unknown } | null)?.errorLabels;
   if (
     (typeof name === 'string' && MONGO_TRANSIENT_NAMES.has(name)) ||
-    (labels instanceof Set && MONGO_RETRYABLE_LABELS.some((l) => labels.has(l)))
+    (labels instanceof Set && MONGO_RETRYABLE_LABELS.some((l) => labels.has(l))) ||
+    (name === 'MongoServerError' && isBusyServer(err))
   ) {
     return new HubError('transient', `${String(name)}: ${err instanceof Error ? err.message : String(err)}`, {
       cause: err,
@@ -112,6 +119,14 @@ export function classifyError(err: unknown): HubError {
     return new HubError('transient', `${code}: ${message}`, { cause: err });
   }
   return new HubError('bug', message, { cause: err });
+}
+
+function isBusyServer(err: unknown): boolean {
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  return (
+    (typeof code === 'number' && MONGO_TRANSIENT_CODES.has(code)) ||
+    (typeof message === 'string' && STORAGE_BUSY.test(message))
+  );
 }
 
 /** Classifies an upstream HTTP status the way every connector transport must. */
