@@ -23,6 +23,11 @@ import { createReturnStore } from '../platform/orders/return-store';
 import type { ReturnStore } from '../platform/orders/return-store';
 import { createTemporalReturnWorkflows } from '../platform/orders/temporal-return-workflows';
 import type { ReturnWorkflows } from '../platform/orders/temporal-return-workflows';
+import { createPurchasingPolicyStore } from '../platform/purchasing/policy-store';
+import { createPurchaseOrderStore } from '../platform/purchasing/purchase-order-store';
+import type { PurchaseWorkflows } from '../platform/purchasing/purchase-workflows';
+import type { PurchaseOrderStore, PurchasingPolicyStore } from '../platform/purchasing/store-types';
+import { createTemporalPurchaseWorkflows } from '../platform/purchasing/temporal-purchase-workflows';
 import type { Contract } from './contract';
 import type { ResponseSealer } from './middleware/idempotency';
 import { requestContext } from './middleware/request-context';
@@ -42,6 +47,10 @@ import { orderActionHandlers } from './routes/orders-actions';
 import { orderPolicyHandlers } from './routes/order-policy';
 import { stockHandlers } from './routes/stock';
 import { returnHandlers } from './routes/orders-returns';
+import { purchasingPolicyHandlers } from './routes/purchasing-policy';
+import { replenishmentHandlers } from './routes/replenishment-requests';
+import { purchaseOrderHandlers } from './routes/purchase-orders';
+import { purchaseOrderActionHandlers } from './routes/purchase-orders-actions';
 
 /** Largest JSON body the API accepts; larger requests get 413 problem+json. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -77,11 +86,23 @@ export interface ApiDeps {
   returnStore?: ReturnStore;
   /** Return workflows (default: Temporal through `temporal`). */
   returnWorkflows?: ReturnWorkflows;
+  /** Purchasing policies (default: the store over `db`). */
+  purchasingPolicies?: PurchasingPolicyStore;
+  /** Stored PO views (default: the store over `db`). */
+  purchaseOrders?: PurchaseOrderStore;
+  /** Procure-to-receive workflows (default: Temporal through `temporal`). */
+  purchaseWorkflows?: PurchaseWorkflows;
 }
 
 /** Builds the express app; it holds no state between requests, so any number of replicas can serve. */
 export function createApp(deps: ApiDeps): Express {
   const returnStore = deps.returnStore ?? createReturnStore(deps.db);
+  const purchasing = {
+    purchasingPolicies: deps.purchasingPolicies ?? createPurchasingPolicyStore(deps.db),
+    purchaseOrders: deps.purchaseOrders ?? createPurchaseOrderStore(deps.db),
+    purchaseWorkflows:
+      deps.purchaseWorkflows ?? createTemporalPurchaseWorkflows(deps.temporal, deps.taskQueue),
+  };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -136,6 +157,14 @@ export function createApp(deps: ApiDeps): Express {
       partners: deps.edi.partners,
     }),
     ...stockHandlers({ stockLedger: deps.stockLedger, orderPolicies: deps.orderPolicies }),
+    ...purchasingPolicyHandlers({
+      purchasingPolicies: purchasing.purchasingPolicies,
+      connectors: deps.connectors,
+      partners: deps.edi.partners,
+    }),
+    ...replenishmentHandlers(purchasing),
+    ...purchaseOrderHandlers(purchasing),
+    ...purchaseOrderActionHandlers(purchasing),
   };
   app.use(contractRouter(deps.contract, handlers, deps));
   app.use(notFound);

@@ -28,6 +28,9 @@ import { createStockLedger } from '../platform/orders/stock-ledger';
 import { createReturnStore } from '../platform/orders/return-store';
 import { createTemporalReturnWorkflows } from '../platform/orders/temporal-return-workflows';
 import { createTemporalOrderWorkflows } from '../platform/orders/temporal-order-workflows';
+import { createPurchasingPolicyStore } from '../platform/purchasing/policy-store';
+import { createPurchaseOrderStore } from '../platform/purchasing/purchase-order-store';
+import { createTemporalPurchaseWorkflows } from '../platform/purchasing/temporal-purchase-workflows';
 import { registerOverdueAckGauge } from '../monitoring/edi-acknowledgements';
 import { createLogger } from '../monitoring/logger';
 import { createMetrics } from '../monitoring/metrics';
@@ -59,6 +62,8 @@ async function main(): Promise<void> {
   const orderPolicies = createOrderPolicyStore(db);
   const stockLedger = createStockLedger(db);
   const returnStore = createReturnStore(db);
+  const purchasingPolicies = createPurchasingPolicyStore(db);
+  const purchaseOrders = createPurchaseOrderStore(db);
   registerOverdueAckGauge(metrics.registry, edi.acks, (err) =>
     logger.warn({ err }, 'overdue acknowledgements not counted in this scrape'),
   );
@@ -80,6 +85,8 @@ async function main(): Promise<void> {
     orderPolicies,
     stockLedger,
     returnStore,
+    purchasingPolicies,
+    purchaseOrders,
   ]);
 
   const app = createApp({
@@ -124,6 +131,9 @@ async function main(): Promise<void> {
     stockLedger,
     returnStore,
     returnWorkflows: createTemporalReturnWorkflows(temporal.client, config.temporal.taskQueue),
+    purchasingPolicies,
+    purchaseOrders,
+    purchaseWorkflows: createTemporalPurchaseWorkflows(temporal.client, config.temporal.taskQueue),
     checks: [
       { name: 'temporal', check: () => pingTemporal(temporal.connection) },
       { name: 'kafka', check: () => producer.ping() },

@@ -24,10 +24,25 @@ export const COLLECTIONS = {
   orders: 'orders',
   /** Saved order views the projection has not yet caught up with (see platform/versioned-projection.ts). */
   orderViewVersions: 'order_view_versions',
+  orderViewVersionsBodies: 'order_view_versions_bodies',
   orderReturns: 'order_returns',
   /** Saved return views the return projection has not yet caught up with. */
   orderReturnVersions: 'order_return_versions',
+  orderReturnVersionsBodies: 'order_return_versions_bodies',
   orderPolicies: 'order_policies',
+  /** Purchasing policy revisions, one document per revision (`legalEntityId#revision`). */
+  purchasingPolicies: 'purchasing_policies',
+  /** The stored PO views (procure-to-receive), `_id` = purchaseOrderId. */
+  purchaseOrders: 'purchase_orders',
+  /** Saved PO views the PO projection has not yet caught up with. */
+  purchaseOrderViewVersions: 'purchase_order_view_versions',
+  purchaseOrderViewVersionsBodies: 'purchase_order_view_versions_bodies',
+  /** Which PO number each proposal was given (`_id` = proposalId). */
+  poNumberClaims: 'po_number_claims',
+  /** PO numbers handed out (`_id` = the number), so no number goes to two proposals. */
+  poNumbers: 'po_numbers',
+  /** Which proposal each replenishment signal went into (`_id` = signalId). */
+  replenishmentSignalClaims: 'replenishment_signal_claims',
   /** GridFS bucket name: `edi_raw.files` and `edi_raw.chunks`. */
   ediRaw: 'edi_raw',
 } as const;

@@ -5,6 +5,9 @@
  * view into a version log under the unique `_id` `<id>:<version>` (an insert is atomic on both servers), then
  * brings the projection up to the highest version logged, and checks again after each write. Whoever writes last
  * also checks last, so the projection ends at the highest version saved; logged versions below it are pruned.
+ * The log holds only `{ viewId, version }`: FerretDB v1 pushes down nothing but `_id` equality, so finding a view's
+ * highest version reads the whole log, and that must not mean decoding every logged view. The views themselves sit
+ * in a second collection under the same `_id`, read by `_id` only.
  */
 import type { Collection, Filter, OptionalUnlessRequiredId } from 'mongodb';
 import { HubError } from './errors';
@@ -22,17 +25,23 @@ export interface Versioned {
 export type Projected<V extends Versioned> = V & { _id: string };
 
 /** One logged version of a view, kept until the projection has caught up with it. */
-export interface LoggedVersion<V extends Versioned> {
+export interface LoggedVersion {
   _id: string;
   viewId: string;
   version: number;
+}
+
+/** The view of a logged version, under the log entry's `_id`. */
+export interface LoggedBody<V extends Versioned> {
+  _id: string;
   view: V;
 }
 
 /** Where a projection lives and what to do when another view holds one of its unique keys. */
 export interface VersionedProjectionOptions<V extends Versioned> {
   projection: Collection<Projected<V>>;
-  log: Collection<LoggedVersion<V>>;
+  log: Collection<LoggedVersion>;
+  bodies: Collection<LoggedBody<V>>;
   idOf: (view: V) => string;
   /** Throws the error to report when the projection's insert or replace hit another view's unique key. */
   keyConflict: (view: V) => Promise<never>;
@@ -45,16 +54,26 @@ const logId = (viewId: string, version: number) => `${viewId}:${String(version).
 
 /** The save operation over a projection and its version log. */
 export function versionedProjection<V extends Versioned>(options: VersionedProjectionOptions<V>) {
-  const { projection, log, idOf, keyConflict } = options;
+  const { projection, log, bodies, idOf, keyConflict } = options;
   const byId = (id: string) => ({ _id: id }) as Filter<Projected<V>>;
 
   const highest = async (viewId: string): Promise<V | undefined> => {
-    const [top] = await log
-      .find({ viewId } as Filter<LoggedVersion<V>>)
-      .sort({ version: -1 })
-      .limit(1)
-      .toArray();
-    return top?.view;
+    for (;;) {
+      const [top] = await log.find({ viewId }).sort({ version: -1 }).limit(1).toArray();
+      if (!top) return undefined;
+      const body = await bodies.findOne({ _id: top._id });
+      // Gone: a newer version was logged and this one pruned meanwhile; the newer one is the answer.
+      if (body) return body.view;
+    }
+  };
+
+  const prune = async (viewId: string, below: number): Promise<void> => {
+    const lower = await log.find({ viewId, version: { $lt: below } }, { projection: { _id: 1 } }).toArray();
+    for (const { _id } of lower) {
+      // The entry first: `highest` must never find an entry whose body is gone.
+      await log.deleteOne({ _id });
+      await bodies.deleteOne({ _id });
+    }
   };
 
   /** One round: writes the highest logged view over a lower projection ('current' when none is lower). */
@@ -88,19 +107,25 @@ export function versionedProjection<V extends Versioned>(options: VersionedProje
 
     async save(view: V): Promise<SaveOutcome> {
       const viewId = idOf(view);
-      const entry = { _id: logId(viewId, view.version), viewId, version: view.version, view };
-      try {
-        await log.insertOne(entry);
-      } catch (err) {
-        // The same version saved before (a retried activity): the log already holds it.
-        if (!isDuplicateKeyError(err)) throw err;
+      const _id = logId(viewId, view.version);
+      // The body before the entry, so every logged version has its view.
+      for (const write of [
+        () => bodies.insertOne({ _id, view }),
+        () => log.insertOne({ _id, viewId, version: view.version }),
+      ]) {
+        try {
+          await write();
+        } catch (err) {
+          // The same version saved before (a retried activity): the log already holds it.
+          if (!isDuplicateKeyError(err)) throw err;
+        }
       }
       let outcome: SaveOutcome = 'stale';
       for (let round = 0; round < MAX_ROUNDS; round += 1) {
         const step = await catchUp(viewId);
         if (step === 'current') {
           const top = await highest(viewId);
-          if (top) await log.deleteMany({ viewId, version: { $lt: top.version } });
+          if (top) await prune(viewId, top.version);
           return outcome;
         }
         if (step === 'inserted' || (step === 'replaced' && outcome === 'stale')) outcome = step;

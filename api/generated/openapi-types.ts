@@ -912,6 +912,192 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/purchase-orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Purchase orders as last reported by their workflows, filtered, in pages ordered by PO id. */
+    get: operations['listPurchaseOrders'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/purchase-orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The PO id, its PO number, or its workflow id (`po:<legalEntityId>:<poNumber>`). */
+        id: components['parameters']['PurchaseOrderRef'];
+      };
+      cookie?: never;
+    };
+    /**
+     * One PO — lines with ordered / acknowledged / shipped / received / billed, documents, exceptions, timeline.
+     * @description `id` is the PO id, its PO number (within `?legalEntityId` when given) or its workflow id
+     *     (`po:<legalEntityId>:<poNumber>`). The stored view answers; a PO whose view is not stored yet is read from
+     *     its running workflow (by workflow id, or by PO number with `?legalEntityId`).
+     */
+    get: operations['getPurchaseOrder'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/purchase-orders/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The PO id, its PO number, or its workflow id (`po:<legalEntityId>:<poNumber>`). */
+        id: components['parameters']['PurchaseOrderRef'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel the PO (the supplier is told); refused once the supplier has shipped.
+     * @description 409 when the PO refuses (something has shipped, or it is closed already).
+     */
+    post: operations['cancelPurchaseOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/purchase-orders/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The PO id, its PO number, or its workflow id (`po:<legalEntityId>:<poNumber>`). */
+        id: components['parameters']['PurchaseOrderRef'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve or reject a proposal waiting for approval; recorded with the calling key's name.
+     * @description 409 when the PO is not waiting for approval (already decided, or it never needed approval).
+     */
+    post: operations['decidePurchaseOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/purchase-orders/{id}/exceptions/{exceptionId}/resolution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exceptionId: string;
+        /** @description The PO id, its PO number, or its workflow id (`po:<legalEntityId>:<poNumber>`). */
+        id: components['parameters']['PurchaseOrderRef'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resolve an open exception (receipt variance, rejected line, price change); recorded with the key's name.
+     * @description accept — take the variance as it is; return-to-vendor — the units go back; request-credit — bill only what
+     *     was right and ask for a credit; re-source — buy the line elsewhere; cancel-line — stop buying it. 409 when
+     *     the PO has no such open exception or refuses the action for it.
+     */
+    post: operations['resolvePurchaseOrderException'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/purchase-orders/{id}/invoices/{invoiceId}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The PO id, its PO number, or its workflow id (`po:<legalEntityId>:<poNumber>`). */
+        id: components['parameters']['PurchaseOrderRef'];
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve (bill it) or reject a supplier invoice the three-way match held.
+     * @description 409 when the PO has no such held invoice.
+     */
+    post: operations['decidePurchaseOrderInvoice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/purchase-orders/{id}/short-close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The PO id, its PO number, or its workflow id (`po:<legalEntityId>:<poNumber>`). */
+        id: components['parameters']['PurchaseOrderRef'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Stop waiting for what is left to receive; the PO closes once what was received is billed.
+     * @description 409 when the PO refuses (e.g. it is closed or cancelled already).
+     */
+    post: operations['shortClosePurchaseOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/purchasing-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The purchasing policy of a legal entity, with defaults filled in; 404 when it has none. */
+    get: operations['getPurchasingPolicy'];
+    /**
+     * Replace the purchasing policy of a legal entity; new proposals run under it.
+     * @description Name the legal entity in the body or in `?legalEntityId` (both: they must agree). Fields left out get their
+     *     defaults. 400 names every bad field by its pointer (e.g. `/sourcing/0/suppliers/0/packMultiple`), also
+     *     the ERP, WMS, EDI or portal connector that does not exist or is of another kind, and an EDI trading
+     *     partner that is not a supplier on that connector receiving 850s. Running replenishments and POs keep the
+     *     policy they started with.
+     */
+    put: operations['putPurchasingPolicy'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/quarantine': {
     parameters: {
       query?: never;
@@ -980,6 +1166,31 @@ export interface paths {
     put?: never;
     /** Accept a held document after review (who and why are kept). */
     post: operations['releaseQuarantined'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/replenishment-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask for stock of an item at a warehouse; it joins the item's replenishment (one proposal per window).
+     * @description The request is a demand signal (reason `manual` unless given) with the id `request:<Idempotency-Key>`, so a
+     *     retried request is one signal. It goes to the replenishment workflow of the item and warehouse, which
+     *     coalesces the signals of its window into one proposal; a new one starts under the purchasing policy as it
+     *     is now. `locationId` defaults to the policy's `defaultLocationId`. 422 names the field the policy cannot
+     *     serve: `/legalEntityId` (no purchasing policy), `/sku` (no sourcing rule for it at that warehouse),
+     *     `/locationId` (none given and no default), `/quantity` (not a decimal greater than 0).
+     */
+    post: operations['createReplenishmentRequest'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3133,6 +3344,11 @@ export interface components {
       updatedAt: string;
       warnings?: components['schemas']['FieldError'][];
     };
+    ExceptionResolutionRequest: {
+      /** @enum {string} */
+      action: 'accept' | 'return-to-vendor' | 'request-credit' | 're-source' | 'cancel-line';
+      reason: string;
+    };
     FieldError: {
       message: string;
       path: string;
@@ -3408,6 +3624,229 @@ export interface components {
       title: string;
       type: string;
     };
+    PurchaseClosureRequest: {
+      reason: string;
+    };
+    PurchaseDecisionRequest: {
+      /** @enum {string} */
+      decision: 'approve' | 'reject';
+      reason: string;
+    };
+    PurchaseException: {
+      actual?: string;
+      documentId?: string;
+      exceptionId: string;
+      expected?: string;
+      /** @enum {string} */
+      kind:
+        | 'line-rejected'
+        | 'price-change'
+        | 'short-receipt'
+        | 'over-receipt'
+        | 'damaged'
+        | 'wrong-item'
+        | 'invoice-mismatch'
+        | 'ack-overdue'
+        | 'approval-overdue';
+      lineNumber?: number;
+      message: string;
+      openedAt: string;
+      owner: string;
+      resolution?: {
+        /** @enum {string} */
+        action: 'accept' | 'return-to-vendor' | 'request-credit' | 're-source' | 'cancel-line';
+        at: string;
+        by: string;
+        exceptionId: string;
+        reason: string;
+      };
+      /** @enum {string} */
+      status: 'open' | 'resolved';
+    };
+    PurchaseLineView: {
+      acknowledged: string;
+      billed: string;
+      cancelled: string;
+      lineNumber: number;
+      ordered: string;
+      promisedDate?: string;
+      received: string;
+      /** @description Received in a condition that cannot be stocked. */
+      rejected: string;
+      shipped: string;
+      sku: string;
+      /** @enum {string} */
+      status:
+        | 'open'
+        | 'acknowledged'
+        | 'rejected'
+        | 'shipped'
+        | 'partially-received'
+        | 'received'
+        | 'cancelled'
+        | 'closed';
+      unitPrice: string;
+      uom: string;
+    };
+    /** @enum {string} */
+    PurchaseOrderStatus:
+      | 'pending-approval'
+      | 'approval-escalated'
+      | 'issued'
+      | 'ack-overdue'
+      | 'price-review'
+      | 'acknowledged'
+      | 'shipped'
+      | 'partially-received'
+      | 'received'
+      | 'closed'
+      | 'short-closed'
+      | 'rejected'
+      | 'cancelled';
+    /** @description Everything about one PO, as its workflow last reported it (`version` only ever grows). */
+    PurchaseOrderView: {
+      /** @enum {string} */
+      channel: 'edi' | 'portal';
+      currency: string;
+      /** @description Proposal and invoice decisions, exception resolutions and closures, oldest first. */
+      decisions: {
+        action?: string;
+        at: string;
+        by: string;
+        /** @enum {string} */
+        decision?: 'approve' | 'reject';
+        exceptionId?: string;
+        invoiceId?: string;
+        /** @enum {string} */
+        kind: 'proposal' | 'invoice' | 'exception' | 'closure';
+        reason: string;
+      }[];
+      /** @description Documents exchanged about the PO, with their X12 control numbers when they went by EDI. */
+      documents: {
+        at: string;
+        connectorId?: string;
+        /** @description ISA13, GS06 and ST02. */
+        control?: {
+          group?: string;
+          interchange?: string;
+          set?: string;
+        };
+        /** @enum {string} */
+        direction: 'outbound' | 'inbound';
+        documentId: string;
+        documentType: string;
+        externalId?: string;
+        number?: string;
+      }[];
+      erp?: {
+        connectorId: string;
+        documentNumber?: string;
+        externalId: string;
+      };
+      exceptions: components['schemas']['PurchaseException'][];
+      invoices: components['schemas']['SupplierInvoiceView'][];
+      legalEntityId: string;
+      lines: components['schemas']['PurchaseLineView'][];
+      locationId?: string;
+      origin: {
+        /** @enum {string} */
+        reason: 'backorder' | 'reorder-point' | 'manual' | 're-source';
+        salesOrderIds: string[];
+        signalIds: string[];
+      };
+      poNumber: string;
+      purchaseOrderId: string;
+      receipts: {
+        erpExternalId?: string;
+        lines: {
+          lineNumber: number;
+          received: string;
+          rejected: string;
+        }[];
+        receiptId: string;
+        receiptNumber: string;
+      }[];
+      /** @description POs that took over rejected lines. */
+      replacements: {
+        lineNumbers: number[];
+        poNumber: string;
+        purchaseOrderId: string;
+      }[];
+      shipments: {
+        asnId: string;
+        asnNumber: string;
+        dueDate?: string;
+        lines: {
+          lineNumber: number;
+          quantity: string;
+        }[];
+      }[];
+      status: components['schemas']['PurchaseOrderStatus'];
+      supplierId: string;
+      timeline: {
+        at: string;
+        by?: string;
+        connectorId?: string;
+        documentId?: string;
+        documentType?: string;
+        /** @enum {string} */
+        kind: 'proposal' | 'step' | 'connector-call' | 'document' | 'decision' | 'exception' | 'escalation';
+        message: string;
+        step: string;
+      }[];
+      /** @description Ordered quantity × unit price over the lines not cancelled. */
+      total: string;
+      updatedAt: string;
+      version: number;
+      workflowId: string;
+    };
+    /** @description The stored purchasing policy, with every default filled in. */
+    PurchasingPolicy: WithRequired<
+      components['schemas']['PurchasingPolicyInput'],
+      | 'legalEntityId'
+      | 'currency'
+      | 'approvalThreshold'
+      | 'approvalTimeoutHours'
+      | 'ackTimeoutHours'
+      | 'ackPriceTolerancePercent'
+      | 'matchPriceTolerancePercent'
+      | 'quantityTolerancePercent'
+      | 'coalesceWindowMinutes'
+      | 'exceptionOwner'
+      | 'sourcing'
+    >;
+    /**
+     * @description How the procure-to-receive flow buys for one legal entity, as written: fields left out get their defaults
+     *     (in parentheses).
+     */
+    PurchasingPolicyInput: {
+      /** @description An acknowledged price this far above the PO price waits for the buyer (2). */
+      ackPriceTolerancePercent?: number;
+      /** @description The supplier's time to acknowledge before escalation (48). */
+      ackTimeoutHours?: number;
+      /** @description A proposal worth more than this waits for a buyer's approval (default "10000"). */
+      approvalThreshold?: components['schemas']['CanonicalCommon']['$defs']['quantityValue'];
+      /** @description Before an approval is escalated (24). */
+      approvalTimeoutHours?: number;
+      /** @description Signals for one item and warehouse within this window make one proposal (60). */
+      coalesceWindowMinutes?: number;
+      /** @description Currency of `approvalThreshold` (default USD). */
+      currency?: components['schemas']['CanonicalCommon']['$defs']['currencyCode'];
+      /** @description The warehouse a demand signal that names none is bought for. */
+      defaultLocationId?: string;
+      /** @description The ERP: POs, receipts, vendor bills. */
+      erpConnectorId?: string;
+      /** @description Who owns exceptions (purchasing). */
+      exceptionOwner?: string;
+      legalEntityId?: string;
+      /** @description Three-way match price tolerance (1). */
+      matchPriceTolerancePercent?: number;
+      /** @description Receipt and match quantity tolerance (0). */
+      quantityTolerancePercent?: number;
+      sourcing: components['schemas']['SourcingRule'][];
+      /** @description The WMS expected receipts go to. */
+      wmsConnectorId?: string;
+    };
     QuarantineRecord: {
       connectorId: string;
       correlationId?: string | null;
@@ -3442,6 +3881,30 @@ export interface components {
       };
       /** @constant */
       status: 'ready';
+    };
+    ReplenishmentAccepted: {
+      /** @description `request:<Idempotency-Key>`. */
+      signalId: string;
+      /** @description The replenishment workflow of the item and warehouse. */
+      workflowId: string;
+    };
+    ReplenishmentRequest: {
+      legalEntityId: string;
+      /** @description The warehouse (default the policy's `defaultLocationId`). */
+      locationId?: string;
+      /**
+       * Format: date
+       * @description Business date the stock is needed by.
+       */
+      needBy?: string;
+      /** @description Wanted, in the item's stocking unit (a decimal string greater than 0; 422 otherwise). */
+      quantity: string;
+      /**
+       * @default manual
+       * @enum {string}
+       */
+      reason: 'manual' | 'reorder-point' | 'backorder';
+      sku: string;
     };
     ReturnRequest: {
       lines: {
@@ -3519,6 +3982,17 @@ export interface components {
     };
     /** @enum {string} */
     Role: 'admin' | 'system' | 'support' | 'viewer';
+    /** @description Where an item is bought for one warehouse, or for every warehouse when `locationId` is absent. */
+    SourcingRule: {
+      locationId?: string;
+      /** @description Below this available quantity a replenishment proposal is made. */
+      reorderPoint?: components['schemas']['CanonicalCommon']['$defs']['quantityValue'];
+      /** @description Stock kept on top of the shortage when a proposal is sized. */
+      safetyStock?: components['schemas']['CanonicalCommon']['$defs']['quantityValue'];
+      sku: string;
+      /** @description In preference order; a line the first rejects is re-sourced to the next. */
+      suppliers: components['schemas']['SupplierSource'][];
+    };
     StockAvailability: {
       locations: components['schemas']['StockAvailabilityEntry'][];
       sku: string;
@@ -3550,6 +4024,55 @@ export interface components {
       /** @description Not sellable (quality hold, damaged); default the held figure the ledger has (0 for a new SKU). */
       held?: components['schemas']['CanonicalCommon']['$defs']['quantityValue'];
       onHand: components['schemas']['CanonicalCommon']['$defs']['quantityValue'];
+    };
+    /**
+     * @description How the supplier gets POs and sends acknowledgements, ASNs and invoices: `edi` (an EDI connector and the
+     *     supplier's trading partner profile on it) or `portal` (a supplier-portal connector).
+     */
+    SupplierChannel: {
+      /** @description portal: the portal connector. */
+      connectorId?: string;
+      /** @description edi: the EDI connector. */
+      ediConnectorId?: string;
+      /** @enum {string} */
+      kind: 'edi' | 'portal';
+      /** @description edi: the supplier's trading partner. */
+      partnerId?: string;
+      /** @description portal: the supplier's account id on the portal; linked to `supplierId` before a publish. */
+      portalSupplierId?: string;
+    };
+    SupplierInvoiceView: {
+      /** @description The vendor bill in the ERP. */
+      billExternalId?: string;
+      currency: string;
+      /** @description The lines that differ from the PO and its receipts, each naming what differs. */
+      differences: {
+        actual: string;
+        expected: string;
+        /** @enum {string} */
+        field: 'quantity' | 'unitPrice' | 'item';
+        lineNumber: number;
+      }[];
+      invoiceId: string;
+      invoiceNumber: string;
+      /** @enum {string} */
+      status: 'matched' | 'held' | 'waiting-for-receipt' | 'billed' | 'rejected';
+      total: string;
+    };
+    /** @description One supplier an item can be bought from. */
+    SupplierSource: {
+      channel: components['schemas']['SupplierChannel'];
+      currency: components['schemas']['CanonicalCommon']['$defs']['currencyCode'];
+      leadTimeDays: number;
+      /** @description Smallest quantity the supplier accepts, in `uom` ("0" — no minimum). */
+      minOrderQuantity: components['schemas']['CanonicalCommon']['$defs']['quantityValue'];
+      /** @description Quantities are rounded up to a multiple of this (greater than 0). */
+      packMultiple: components['schemas']['CanonicalCommon']['$defs']['quantityValue'];
+      supplierId: string;
+      /** @description Agreed price per `uom` (decimal string, greater than 0). */
+      unitPrice: components['schemas']['CanonicalCommon']['$defs']['quantityValue'];
+      /** @description The unit the supplier sells in ("EA", "CS"). */
+      uom: string;
     };
     TradingPartner: {
       /** Format: date-time */
@@ -3681,6 +4204,30 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /**
+     * @description The PO refused this in its current state (nothing waiting for that decision, no such open exception or held
+     *     invoice, shipped already); `detail` says why. Also a request with this Idempotency-Key still running.
+     */
+    PurchaseOrderRefused: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /**
+     * @description The purchasing policy cannot serve the request, or the Idempotency-Key was used with a different request;
+     *     `errors` names the field (`/legalEntityId`, `/sku`, `/locationId`, `/quantity`).
+     */
+    ReplenishmentRefused: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
     /** @description The order cannot take the return; `errors` names each refused field (e.g. `/lines/0/quantity`). */
     ReturnRefused: {
       headers: {
@@ -3738,6 +4285,8 @@ export interface components {
     InboundEventId: string;
     InterchangeId: string;
     Limit: number;
+    /** @description The PO id, its PO number, or its workflow id (`po:<legalEntityId>:<poNumber>`). */
+    PurchaseOrderRef: string;
     QuarantineId: string;
     TradingPartnerId: string;
     TransactionSetId: string;
@@ -5478,6 +6027,334 @@ export interface operations {
       429: components['responses']['TooManyRequests'];
     };
   };
+  listPurchaseOrders: {
+    parameters: {
+      query?: {
+        cursor?: components['parameters']['Cursor'];
+        legalEntityId?: string;
+        limit?: components['parameters']['Limit'];
+        poNumber?: string;
+        status?:
+          | 'pending-approval'
+          | 'approval-escalated'
+          | 'issued'
+          | 'ack-overdue'
+          | 'price-review'
+          | 'acknowledged'
+          | 'shipped'
+          | 'partially-received'
+          | 'received'
+          | 'closed'
+          | 'short-closed'
+          | 'rejected'
+          | 'cancelled';
+        supplierId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; `nextCursor` is null on the last one. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['PurchaseOrderView'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getPurchaseOrder: {
+    parameters: {
+      query?: {
+        legalEntityId?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The PO id, its PO number, or its workflow id (`po:<legalEntityId>:<poNumber>`). */
+        id: components['parameters']['PurchaseOrderRef'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PO as its workflow last reported it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseOrderView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  cancelPurchaseOrder: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description The PO id, its PO number, or its workflow id (`po:<legalEntityId>:<poNumber>`). */
+        id: components['parameters']['PurchaseOrderRef'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PurchaseClosureRequest'];
+      };
+    };
+    responses: {
+      /** @description Cancelled; the PO as it is now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseOrderView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['PurchaseOrderRefused'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  decidePurchaseOrder: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description The PO id, its PO number, or its workflow id (`po:<legalEntityId>:<poNumber>`). */
+        id: components['parameters']['PurchaseOrderRef'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PurchaseDecisionRequest'];
+      };
+    };
+    responses: {
+      /** @description Decided; the PO as it is after the decision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseOrderView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['PurchaseOrderRefused'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  resolvePurchaseOrderException: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        exceptionId: string;
+        /** @description The PO id, its PO number, or its workflow id (`po:<legalEntityId>:<poNumber>`). */
+        id: components['parameters']['PurchaseOrderRef'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExceptionResolutionRequest'];
+      };
+    };
+    responses: {
+      /** @description Resolved; the PO as it is after the resolution. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseOrderView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['PurchaseOrderRefused'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  decidePurchaseOrderInvoice: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description The PO id, its PO number, or its workflow id (`po:<legalEntityId>:<poNumber>`). */
+        id: components['parameters']['PurchaseOrderRef'];
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PurchaseDecisionRequest'];
+      };
+    };
+    responses: {
+      /** @description Decided; the PO as it is after the decision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseOrderView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['PurchaseOrderRefused'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  shortClosePurchaseOrder: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description The PO id, its PO number, or its workflow id (`po:<legalEntityId>:<poNumber>`). */
+        id: components['parameters']['PurchaseOrderRef'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PurchaseClosureRequest'];
+      };
+    };
+    responses: {
+      /** @description Short-closed; the PO as it is now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseOrderView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['PurchaseOrderRefused'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getPurchasingPolicy: {
+    parameters: {
+      query: {
+        legalEntityId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The policy. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchasingPolicy'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  putPurchasingPolicy: {
+    parameters: {
+      query?: {
+        legalEntityId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PurchasingPolicyInput'];
+      };
+    };
+    responses: {
+      /** @description Stored; the policy with defaults filled in. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchasingPolicy'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
   listQuarantine: {
     parameters: {
       query?: {
@@ -5613,6 +6490,40 @@ export interface operations {
       409: components['responses']['Conflict'];
       422: components['responses']['Unprocessable'];
       429: components['responses']['TooManyRequests'];
+    };
+  };
+  createReplenishmentRequest: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Required here; the request's signal id is `request:<Idempotency-Key>`. */
+        'Idempotency-Key': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplenishmentRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted; the signal is with the item's replenishment workflow. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReplenishmentAccepted'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['ReplenishmentRefused'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
     };
   };
   getReturn: {
@@ -5952,3 +6863,6 @@ export interface operations {
     };
   };
 }
+type WithRequired<T, K extends keyof T> = T & {
+  [P in K]-?: T[P];
+};

@@ -10,7 +10,7 @@ import type { OrderStatusCode, OrderView } from '../../workflows/order-to-cash/t
 import { COLLECTIONS } from '../collections';
 import { HubError } from '../errors';
 import { versionedProjection } from '../versioned-projection';
-import type { LoggedVersion, Projected, SaveOutcome } from '../versioned-projection';
+import type { LoggedBody, LoggedVersion, Projected, SaveOutcome } from '../versioned-projection';
 
 export type { SaveOutcome } from '../versioned-projection';
 
@@ -63,7 +63,8 @@ export function createOrderStore(db: Db): OrderStore {
 
   const saver = versionedProjection<OrderView>({
     projection: orders,
-    log: db.collection<LoggedVersion<OrderView>>(COLLECTIONS.orderViewVersions),
+    log: db.collection<LoggedVersion>(COLLECTIONS.orderViewVersions),
+    bodies: db.collection<LoggedBody<OrderView>>(COLLECTIONS.orderViewVersionsBodies),
     idOf: (view) => view.orderId,
     async keyConflict(view) {
       const owner = await orders.findOne({ businessKey: view.businessKey });

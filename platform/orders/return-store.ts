@@ -10,7 +10,7 @@ import { HubError } from '../errors';
 import { COLLECTIONS } from '../collections';
 import { isDuplicateKeyError } from '../mongo';
 import { versionedProjection } from '../versioned-projection';
-import type { LoggedVersion, Projected, SaveOutcome } from '../versioned-projection';
+import type { LoggedBody, LoggedVersion, Projected, SaveOutcome } from '../versioned-projection';
 
 type StoredReturn = Projected<ReturnView>;
 
@@ -37,7 +37,8 @@ export function createReturnStore(db: Db): ReturnStore {
   const returns: Collection<StoredReturn> = db.collection<StoredReturn>(COLLECTIONS.orderReturns);
   const saver = versionedProjection<ReturnView>({
     projection: returns,
-    log: db.collection<LoggedVersion<ReturnView>>(COLLECTIONS.orderReturnVersions),
+    log: db.collection<LoggedVersion>(COLLECTIONS.orderReturnVersions),
+    bodies: db.collection<LoggedBody<ReturnView>>(COLLECTIONS.orderReturnVersionsBodies),
     idOf: (view) => view.returnId,
     keyConflict: (view) => Promise.resolve(numberConflict(view)),
   });

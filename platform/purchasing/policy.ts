@@ -19,6 +19,8 @@ export type SupplierChannel =
       kind: 'portal';
       /** The supplier-portal connector. */
       connectorId: string;
+      /** The supplier's account id on the portal (e.g. `sup_k3v8p1zt6n`); linked to `supplierId` before a publish. */
+      portalSupplierId?: string;
     };
 
 /** One supplier an item can be bought from. */
@@ -74,7 +76,7 @@ export interface PurchasingPolicy {
   matchPriceTolerancePercent: number;
   /** Three-way match and receipts: quantities may differ by this much (percent) before it is a variance. */
   quantityTolerancePercent: number;
-  /** Signals for the same item and warehouse within this many minutes coalesce into one proposal. */
+  /** Signals for the same item and warehouse within this many minutes (fractions allowed) coalesce into one proposal. */
   coalesceWindowMinutes: number;
   /** Who owns exceptions (receipt variances, rejected lines, invoice mismatches) by default. */
   exceptionOwner: string;
