@@ -2,3 +2,5 @@
 export { stackSmokeWorkflow } from './stack-smoke';
 export { orderToCashWorkflow } from './order-to-cash/workflow';
 export { orderReturnWorkflow } from './order-return/workflow';
+export { replenishmentWorkflow } from './replenishment/workflow';
+export { procureToReceiveWorkflow } from './procure-to-receive/workflow';
