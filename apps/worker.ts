@@ -36,6 +36,7 @@ import { createReturnActivities } from '../activities/order-return';
 import { createReturnStore } from '../platform/orders/return-store';
 import { createTemporalReturnWorkflows } from '../platform/orders/temporal-return-workflows';
 import { Client, Connection } from '@temporalio/client';
+import { createPurchasing } from './worker-purchasing';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -105,6 +106,22 @@ async function main(): Promise<void> {
   });
   const clientConnection = await Connection.connect({ address: config.temporal.address });
   const temporalClient = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+  const orderWorkflows = createTemporalOrderWorkflows(temporalClient, config.temporal.taskQueue);
+  const purchasing = await createPurchasing({
+    db: database.db,
+    temporalClient,
+    taskQueue: config.temporal.taskQueue,
+    kafka: config.kafka,
+    database: config.mongo.database,
+    deadLetters,
+    runtime,
+    ledger,
+    edi: ediDeps,
+    orders: orderStore,
+    orderWorkflows,
+    logger,
+    escalations: metrics.purchaseEscalations,
+  });
   const orderConsumer = await runConsumer({
     kafka: config.kafka,
     // One group per hub database: hubs sharing a broker (tests, staging beside production) never take each
@@ -112,10 +129,11 @@ async function main(): Promise<void> {
     groupId: `hub-order-intake.${config.mongo.database}`,
     topics: [TOPICS.inboundEvents.name],
     handle: handleOrderEvents({
-      orders: createTemporalOrderWorkflows(temporalClient, config.temporal.taskQueue),
+      orders: orderWorkflows,
       policies: { get: async (legalEntityId) => policyOf(await orderPolicies.get(legalEntityId)) },
       orderStore,
       shippingOrders: sentShippingOrders(edi.sets),
+      purchaseDocuments: purchasing.purchaseDocuments,
       goodsReceipts: receiveReturnReceipts({
         returns: createTemporalReturnWorkflows(temporalClient, config.temporal.taskQueue),
         returnStore,
@@ -134,6 +152,8 @@ async function main(): Promise<void> {
     logger,
   });
 
+  const stopReplenishmentIntake = await purchasing.start();
+
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker = await Worker.create({
     connection,
@@ -147,6 +167,7 @@ async function main(): Promise<void> {
           ...createActivities({ db: database.db, producer, deadLetters, logger }),
           ...orderActivities,
           ...returnActivities,
+          ...purchasing.activities,
         },
         metrics,
       ),
@@ -161,6 +182,7 @@ async function main(): Promise<void> {
     ['temporal worker', () => Promise.resolve(worker.shutdown())],
     ['kafka consumer', () => smokeConsumer.stop()],
     ['order intake consumer', () => orderConsumer.stop()],
+    ['replenishment intake consumer', stopReplenishmentIntake],
     ['temporal client', () => clientConnection.close()],
     ['edi sftp poller', () => poller?.stop() ?? Promise.resolve()],
     ['kafka producer', () => producer.close()],

@@ -2,8 +2,9 @@
  * Order intake from `hub.inbound-events.v1`: web-store orders (commerce webhooks) and customer 850s become order
  * workflows (or attach to the existing one by business key); cancellations and 860 changes are signalled to the
  * order; WMS shipment confirmations and 3PL 945 shipping advices (third-party-shipments.ts) go to the order whose
- * release shipped; return receipts go to their return (return-intake.ts). Redeliveries are harmless: a capture of a known order attaches, and a shipment already handled
- * is recognised by its id.
+ * release shipped; return receipts go to their return (return-intake.ts); supplier acknowledgements, inbound ASNs,
+ * AP invoices and purchase-order receipts go to their PO (purchase-intake.ts). Redeliveries are harmless: a capture
+ * of a known order attaches, and a shipment already handled is recognised by its id.
  */
 import type { Message } from 'node-rdkafka';
 import type {
@@ -19,6 +20,8 @@ import { orderBusinessKey, orderWorkflowId } from '../platform/orders/business-k
 import type { OrderWorkflows } from '../platform/orders/order-workflows';
 import type { OrderPolicy } from '../platform/orders/policy';
 import type { OrderView } from '../workflows/order-to-cash/types';
+import { PURCHASE_DOCUMENT_EVENTS } from './purchase-intake';
+import type { PurchaseDocumentEvent } from './purchase-intake';
 import { asReleaseShipment, releaseIdOfShippingAdvice } from './third-party-shipments';
 import type { ShippingOrderLookup } from './third-party-shipments';
 
@@ -31,8 +34,13 @@ export interface OrderIntakeDeps {
   knowsConnector(connectorId: string): Promise<boolean>;
   /** The 940s sent to 3PLs, to find the release a 945 answers; without it the 945's order number is the release id. */
   shippingOrders?: ShippingOrderLookup;
-  /** Where completed goods receipts go (return-intake.ts signals the returns among them). */
+  /** Where completed goods receipts other than purchase-order ones go (return-intake.ts signals the returns). */
   goodsReceipts?: (receipt: GoodsReceipt) => Promise<void>;
+  /**
+   * Documents about our purchase orders (purchase-intake.ts): offered every event it may take, before the order
+   * cases; true when it took the event. A `data` HubError it throws is logged and the event kept for replay.
+   */
+  purchaseDocuments?: (event: PurchaseDocumentEvent) => Promise<boolean>;
   logger: HubLogger;
 }
 
@@ -77,6 +85,16 @@ function route(deps: OrderIntakeDeps) {
     const correlationId =
       headerValue(message, CORRELATION_HEADER) ?? `${message.topic}/${message.partition}/${message.offset}`;
     const via = event.ediInterchangeId ? ('edi' as const) : ('webhook' as const);
+    if (deps.purchaseDocuments && PURCHASE_DOCUMENT_EVENTS.has(event.event)) {
+      const taken = await deps.purchaseDocuments({
+        event: event.event,
+        ...(event.connectorId ? { connectorId: event.connectorId } : {}),
+        ...(event.partnerId ? { partnerId: event.partnerId } : {}),
+        document: doc,
+        ...(reference ? { reference } : {}),
+      });
+      if (taken) return;
+    }
     switch (event.event) {
       case 'sales-order.created':
       case 'sales-order.received': {
@@ -162,8 +180,11 @@ function route(deps: OrderIntakeDeps) {
         await confirmReleaseShipment(deps, releaseId, shipment, event, reference);
         return;
       }
+      // Purchase-order receipts are the purchase intake's (above); returns and the rest go to goodsReceipts.
       case 'goods-receipt.completed':
-        if (doc.documentType === 'goods-receipt') await deps.goodsReceipts?.(doc as GoodsReceipt);
+        if (doc.documentType === 'goods-receipt' && (doc as GoodsReceipt).type !== 'purchase-order') {
+          await deps.goodsReceipts?.(doc as GoodsReceipt);
+        }
         return;
       default:
         return;

@@ -22,6 +22,8 @@ export interface HubMetrics {
   ediBytes: Counter<'direction'>;
   /** Orders escalated to a person, by reason. */
   orderEscalations: Counter<'reason'>;
+  /** Purchase orders and proposals escalated to a person, by reason. */
+  purchaseEscalations: Counter<'reason'>;
 }
 
 /** Creates a registry with the default process metrics and the hub's own; one per process, never global. */
@@ -102,6 +104,12 @@ export function createMetrics(service: 'api' | 'worker'): HubMetrics {
     orderEscalations: new Counter({
       name: 'hub_order_escalations_total',
       help: 'Orders escalated to a person (hold not decided in time, shipment overdue), by reason',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    purchaseEscalations: new Counter({
+      name: 'hub_purchase_escalations_total',
+      help: 'Purchase orders and proposals escalated to a person (approval or acknowledgement overdue, …), by reason',
       labelNames: ['reason'],
       registers: [registry],
     }),

@@ -44,7 +44,7 @@ export const wmsConnector: ConnectorManifest<WmsConfig, WmsPort> = {
   displayName: 'ShipHero WMS',
   description:
     'Releases sales orders to ShipHero for picking (idempotent by order id), cancels them until they ship, creates ' +
-    'expected receipts from inbound ASNs and expected returns against shipped orders (idempotent by return id), and ' +
+    'expected receipts from inbound ASNs (one per PO shipped, idempotent by ASN and PO) and expected returns against shipped orders (idempotent by return id), and ' +
     'reads stock by SKU and warehouse. Shipments, receipts, received returns, stock changes and cycle counts arrive ' +
     'as HMAC-signed webhooks.',
   capabilities: {

@@ -54,13 +54,30 @@ export interface SimOrder {
   created_at: string;
 }
 
-/** One purchase-order line. */
+/**
+ * One receiving batch of a purchase-order line (a simulator extension: ShipHero's PO Update carries the line totals
+ * only). Every line received in one batch shares the batch's `id` and `receipt_number`.
+ */
+export interface SimPurchaseOrderReceipt {
+  id: string;
+  receipt_number: string;
+  /** Everything of the SKU that arrived in the batch, damaged units included. */
+  quantity_received: number;
+  /** Part of `quantity_received` refused (not put into stock). */
+  quantity_rejected: number;
+  condition: 'good' | 'damaged';
+  /** Local "YYYY-MM-DD HH:MM:SS" in the simulator's time zone. */
+  created_at: string;
+}
+
+/** One purchase-order line; a line of quantity 0 is an SKU that arrived without being on the PO. */
 export interface SimPurchaseOrderLine {
   id: string;
   sku: string;
   quantity: number;
   quantity_received: number;
   quantity_rejected: number;
+  receipts: SimPurchaseOrderReceipt[];
 }
 
 /** An expected receipt. */
@@ -74,6 +91,8 @@ export interface SimPurchaseOrder {
   tracking_number?: string;
   line_items: SimPurchaseOrderLine[];
   created_at: string;
+  /** Local "YYYY-MM-DD HH:MM:SS" when the PO was closed. */
+  date_closed?: string;
 }
 
 /** One receipt against a return line, as ShipHero's ReturnedLineItem (good units are restocked). */

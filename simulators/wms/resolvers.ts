@@ -9,7 +9,8 @@ import type { SimOrder, SimPurchaseOrder, SimReturn, SimWarehouse, SimWarehouseP
 import { createReturn, returnView } from './returns';
 import type { ReturnInput } from './returns';
 import type { WmsSimSettings } from './settings';
-import { scheduleReceipt, scheduleShipment, stockOf } from './warehouse';
+import { scheduleReceipt } from './purchase-receipt';
+import { scheduleShipment, stockOf } from './warehouse';
 
 type WmsSim = Simulator<WmsSimSettings>;
 type PageArgs = { first?: number; after?: string };
@@ -178,6 +179,7 @@ export function wmsResolvers(sim: WmsSim) {
           quantity: l.quantity,
           quantity_received: 0,
           quantity_rejected: 0,
+          receipts: [],
         })),
         created_at: new Date().toISOString(),
       };

@@ -3,7 +3,8 @@
  * errors as HTTP 200 with `errors[]`, a credit-based throttle), and simulator helper routes to complete a cycle
  * count (`POST /__sim/cycle-count {sku, warehouse_id?, counted_quantity}`) and to receive a return
  * (`POST /__sim/receive-return {return_id? | external_id?, lines: [{sku, quantity, condition}]}`, see
- * return-receipt.ts).
+ * return-receipt.ts) and to receive a purchase order (`POST /__sim/receive-purchase-order {po_number? |
+ * partner_order_number?, lines: [{sku, quantity, condition?, rejected_quantity?}], close?}`, see purchase-receipt.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { graphql } from 'graphql';
@@ -11,6 +12,7 @@ import type { Request, Response, Router } from 'express';
 import type { Simulator } from '../kit/simulator';
 import { COLLECTIONS } from './records';
 import type { SimWarehouse } from './records';
+import { receivePurchaseOrder } from './purchase-receipt';
 import { wmsResolvers } from './resolvers';
 import { receiveReturn } from './return-receipt';
 import { returnView } from './returns';
@@ -121,5 +123,14 @@ export function wmsRoutes(router: Router, sim: WmsSim): void {
       return;
     }
     res.json({ ok: true, return: returnView(outcome.ret) });
+  });
+
+  router.post('/__sim/receive-purchase-order', (req: Request, res: Response) => {
+    const outcome = receivePurchaseOrder(sim, (req.body ?? {}) as Record<string, unknown>);
+    if (!outcome.ok) {
+      res.status(outcome.status).json({ code: outcome.status, message: outcome.message });
+      return;
+    }
+    res.json({ ok: true, purchase_order: outcome.po });
   });
 }

@@ -8,6 +8,11 @@ export interface WmsSimSettings {
   shortPickSkus: string[];
   /** How long after an expected receipt is created it is received. */
   receiveDelayMs: number;
+  /**
+   * Whether the warehouse receives an expected receipt on its own after `receiveDelayMs` (in full, with the
+   * configured variances). Off, receipts happen only through `POST /__sim/receive-purchase-order`.
+   */
+  autoReceivePurchaseOrders: boolean;
   /** Received quantity minus expected quantity by SKU (e.g. {"SKU-1003": -2} receives two fewer). */
   receiptVarianceSkus: Record<string, number>;
   /** IANA time zone the warehouse writes its "YYYY-MM-DD HH:MM:SS" webhook timestamps in. */
@@ -33,6 +38,7 @@ export const DEFAULT_WMS_SIM_SETTINGS: Readonly<WmsSimSettings> = Object.freeze(
   shortPickRate: 0,
   shortPickSkus: [],
   receiveDelayMs: 1_500,
+  autoReceivePurchaseOrders: true,
   receiptVarianceSkus: {},
   timeZone: 'America/New_York',
   refreshToken: WMS_SIM_REFRESH_TOKEN,

@@ -1,14 +1,14 @@
 /**
  * What the simulated warehouse does on its own: ships released orders after `shipDelayMs` (short-picking some
- * lines), receives expected receipts after `receiveDelayMs` (with configured variances), counts stock on request,
- * and sends a signed ShipHero-shaped webhook for each of these and for every stock change (returns: returns.ts).
+ * lines), counts stock on request, and sends a signed ShipHero-shaped webhook for each of these and for every stock
+ * change (receiving purchase orders: purchase-receipt.ts; returns: returns.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { seededRandom } from '../kit/faults';
 import type { Simulator } from '../kit/simulator';
 import { localTimestamp, shipheroId } from './ids';
 import { COLLECTIONS, productKey } from './records';
-import type { SimOrder, SimPurchaseOrder, SimWarehouseProduct } from './records';
+import type { SimOrder, SimWarehouseProduct } from './records';
 import type { WmsSimSettings } from './settings';
 
 type WmsSim = Simulator<WmsSimSettings>;
@@ -133,39 +133,6 @@ function ship(sim: WmsSim, orderId: string): void {
   };
   sim.store.collection(COLLECTIONS.shipments).put(shipmentId, { id: shipmentId, ...fulfillment });
   send(sim, 'Shipment Update', { test: '0', fulfillment });
-}
-
-/** Receives the purchase order after the configured delay, with the configured variances. */
-export function scheduleReceipt(sim: WmsSim, po: SimPurchaseOrder): void {
-  sim.schedule(sim.settings.receiveDelayMs, () => receive(sim, po.id));
-}
-
-function receive(sim: WmsSim, poId: string): void {
-  const po = sim.store.collection<SimPurchaseOrder>(COLLECTIONS.purchaseOrders).get(poId);
-  if (!po || po.fulfillment_status !== 'pending') return;
-  for (const line of po.line_items) {
-    line.quantity_received = Math.max(0, line.quantity + (sim.settings.receiptVarianceSkus[line.sku] ?? 0));
-    changeOnHand(
-      sim,
-      stockOf(sim, po.warehouse_id, line.sku),
-      line.quantity_received,
-      `Received from PO ${po.po_number}`,
-    );
-  }
-  po.fulfillment_status = 'closed';
-  send(sim, 'PO Update', {
-    purchase_order: {
-      id: po.id,
-      legacy_id: po.legacy_id,
-      po_number: po.po_number,
-      partner_order_number: po.partner_order_number,
-      warehouse_id: po.warehouse_id,
-      fulfillment_status: po.fulfillment_status,
-      tracking_number: po.tracking_number ?? null,
-      date_closed: localTimestamp(new Date(), sim.settings.timeZone),
-      line_items: po.line_items.map((l) => ({ ...l })),
-    },
-  });
 }
 
 /** A completed cycle count of one SKU: on hand becomes `counted` and a "Cycle Count" webhook is sent. */

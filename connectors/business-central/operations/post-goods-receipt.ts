@@ -1,10 +1,14 @@
 import type { GoodsReceipt } from '../../../canonical-model/generated/index';
 import type { WriteContext, WriteResult } from '../../sdk/ports/common';
 import type { BcContext } from '../context';
+import { subtractDecimal } from '../../sdk/decimal';
 import { odataString } from '../transport';
 import { postAgainstOrder, resolveLocationId, resolveOrder } from './post-against-order';
 
-/** Receives the receipt's quantities on its purchase order (receiveAndInvoice with nothing to invoice). */
+/**
+ * Receives the receipt's accepted quantities (received − rejected) on its purchase order (receiveAndInvoice with
+ * nothing to invoice): refused units are not received into stock.
+ */
 export async function postGoodsReceipt(
   ctx: BcContext,
   receipt: GoodsReceipt,
@@ -34,7 +38,9 @@ export async function postGoodsReceipt(
       path: `/lines/${i}`,
       ...(line.orderLineNumber === undefined ? {} : { orderLineNumber: line.orderLineNumber }),
       ...skuOf(line.item.identifiers),
-      move: line.quantityReceived.value,
+      move: line.quantityRejected
+        ? subtractDecimal(line.quantityReceived.value, line.quantityRejected.value)
+        : line.quantityReceived.value,
       invoice: '0',
     })),
     ...(locationId ? { locationId } : {}),

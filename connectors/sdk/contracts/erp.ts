@@ -9,6 +9,10 @@
  *   and writes (a posted AR invoice under 'invoice', with the WriteResult.externalId postInvoice answered);
  * - an AR credit memo (`type: 'credit-memo'`) goes through postInvoice; `inspect.count('credit-memo')` counts the
  *   credit memos the system holds;
+ * - a goods receipt receives each line's accepted units (quantityReceived − quantityRejected), never the rejected;
+ * - an AP invoice (a supplier's, `direction: 'AP'`) goes through postInvoice as a vendor bill against its
+ *   `purchaseOrderId` (reference type 'purchase-order'), billing only the PO lines it names, once per invoice: a
+ *   retry answers the same bill; `inspect.count('vendor-bill')` counts the bills the system holds;
  * - a line's item may be named by `item.itemId` (registered) — the suite always registers the items it uses;
  * - an unresolvable reference fails with a `data` HubError whose `fieldErrors` name the canonical field;
  * - a vendor record that does not map fails with a `data` HubError whose `fieldErrors` name the vendor field;
@@ -312,6 +316,50 @@ export function describeErpContract(name: string, setup: () => Promise<ErpContra
     const text = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
     return units < 0n ? `-${text}` : text;
   };
+  /** A supplier's invoice (AP) of `[PO line index, quantity]` pairs at the PO's price, as a vendor bill posts it. */
+  const vendorBillFor = (po: PurchaseOrder, billed: [number, string][]): Invoice => {
+    const lines = billed.map(([index, quantity], i) => {
+      const line = po.lines[index]!;
+      return {
+        lineNumber: i + 1,
+        orderLineNumber: line.lineNumber,
+        item: line.item,
+        description: `contract bill line ${i + 1}`,
+        quantity: { value: quantity, uom: line.quantity.uom },
+        unitPrice: line.unitPrice,
+        amount: money(fixed(decimalProductAt(quantity, line.unitPrice.amount, 2))),
+      };
+    });
+    const total = fixed(
+      lines.reduce<[bigint, number]>(
+        (sum, l) => {
+          const [units, scale] = scaled(l.amount.amount);
+          return [atScale(sum, Math.max(2, scale)) + atScale([units, scale], Math.max(2, scale)), 2];
+        },
+        [0n, 2],
+      ),
+    );
+    const doc: Invoice = {
+      schemaVersion: '1',
+      documentType: 'invoice',
+      id: nextId('bill'),
+      legalEntityId: 'le_contract',
+      source: { connectorId: 'contract', system: 'contract', externalId: `ext-${seq}` },
+      invoiceNumber: `SUP-INV-${seq}`,
+      direction: 'AP',
+      type: 'invoice',
+      status: 'open',
+      invoiceDate: '2025-06-05',
+      currency: 'USD',
+      supplierId: ids.supplier,
+      purchaseOrderId: po.id,
+      poNumber: po.poNumber,
+      lines,
+      totals: { subtotal: money(total), taxTotal: money('0'), total: money(total) },
+    };
+    expectValid(doc);
+    return doc;
+  };
   /** An AR credit memo crediting `quantity` of the order's first line, against `original` when given. */
   const creditMemoFor = (order: SalesOrder, quantity: string, original?: Invoice): Invoice => {
     const line = order.lines[0]!;
@@ -540,6 +588,43 @@ export function describeErpContract(name: string, setup: () => Promise<ErpContra
         const error = await failure(s.port.postGoodsReceipt(receipt(po, ['5']), context()));
         expect(error.kind).toBe('data');
         expect(await s.inspect.count('goods-receipt')).toBe(1);
+      });
+
+      it('receives only the accepted units of a line with rejected units', async () => {
+        const { po, result } = await createPo([[ids.items[0]!, '10']]);
+        const damaged = receipt(po, ['6']);
+        damaged.lines[0]!.quantityRejected = { value: '2', uom: po.lines[0]!.quantity.uom };
+        damaged.lines[0]!.condition = 'damaged';
+        expectValid(damaged);
+        expect((await s.port.postGoodsReceipt(damaged, context())).created).toBe(true);
+        const stored = await s.inspect.order('purchase-order', result.externalId);
+        expect(decimalCompare(stored!.lines[0]!.quantityReceived ?? '0', '4')).toBe(0);
+      });
+
+      it('posts a vendor bill once per supplier invoice, billing only the lines it names', async () => {
+        const { po, result } = await createPo([
+          [ids.items[0]!, '10'],
+          [ids.items[1]!, '4'],
+        ]);
+        await s.port.postGoodsReceipt(receipt(po, ['10', '4']), context());
+        const before = await s.inspect.count('vendor-bill');
+        const bill = vendorBillFor(po, [[1, '4']]);
+        const first = await s.port.postInvoice(bill, context(`bill/${bill.id}`));
+        expect(first.created).toBe(true);
+        const retry = await s.port.postInvoice(bill, context(`bill/${bill.id}`));
+        expect(retry).toMatchObject({ externalId: first.externalId, created: false });
+        expect(await s.inspect.count('vendor-bill')).toBe(before + 1);
+        let stored = await s.inspect.order('purchase-order', result.externalId);
+        expect(decimalCompare(stored!.lines[0]!.quantityBilled ?? '0', '0')).toBe(0);
+        expect(decimalCompare(stored!.lines[1]!.quantityBilled ?? '0', '4')).toBe(0);
+
+        const second = await s.port.postInvoice(vendorBillFor(po, [[0, '6']]), context());
+        expect(second.created).toBe(true);
+        expect(second.externalId).not.toBe(first.externalId);
+        expect(await s.inspect.count('vendor-bill')).toBe(before + 2);
+        stored = await s.inspect.order('purchase-order', result.externalId);
+        expect(decimalCompare(stored!.lines[0]!.quantityBilled ?? '0', '6')).toBe(0);
+        expect(decimalCompare(stored!.lines[0]!.quantityReceived ?? '0', '10')).toBe(0);
       });
 
       it('records a shipment against its sales order', async () => {

@@ -23,11 +23,12 @@ export function mapWebhook(envelope: WebhookEnvelope, ctx: MapContext): Canonica
   switch (envelope.topic) {
     case 'Shipment Update':
       return [{ event: 'shipment.confirmed', document: { ...mapShipmentUpdate(payload, ctx) } }];
-    case 'PO Update': {
-      const receipt = mapPoUpdate(payload, ctx);
-      const event = receipt.status === 'completed' ? 'goods-receipt.completed' : 'goods-receipt.updated';
-      return [{ event, document: { ...receipt } }];
-    }
+    case 'PO Update':
+      // One event per receiving batch on the PO (each a completed receipt), or one for the totals without batches.
+      return mapPoUpdate(payload, ctx).map((receipt) => ({
+        event: receipt.status === 'completed' ? 'goods-receipt.completed' : 'goods-receipt.updated',
+        document: { ...receipt },
+      }));
     case 'Return Update': {
       // A return created or changed before anything arrived carries no receipt.
       const receipt = mapReturnUpdate(payload, ctx);

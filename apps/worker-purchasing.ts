@@ -1,0 +1,70 @@
+/**
+ * The worker's procure-to-receive part: its stores, its activities, the handler the order intake hands purchase
+ * documents (acknowledgements, ASNs, supplier invoices, PO receipts) to, and the consumer of replenishment signals.
+ */
+import type { Client } from '@temporalio/client';
+import type { Db } from 'mongodb';
+import { createPurchaseActivities } from '../activities/procure-to-receive';
+import type { PurchaseActivityDeps } from '../activities/procure-to-receive/deps';
+import { handlePurchaseDocuments } from '../consumers/purchase-intake';
+import { handleReplenishmentSignals } from '../consumers/replenishment-intake';
+import type { HubLogger } from '../monitoring/logger';
+import type { HubConfig } from '../platform/config';
+import type { DeadLetterStore } from '../platform/dead-letters';
+import { runConsumer } from '../platform/kafka';
+import { TOPICS } from '../platform/kafka-topics';
+import { createPoNumberAllocator } from '../platform/purchasing/po-numbers';
+import { createPurchasingPolicyStore } from '../platform/purchasing/policy-store';
+import { createPurchaseOrderStore } from '../platform/purchasing/purchase-order-store';
+import { createSignalClaims } from '../platform/purchasing/signal-claims';
+import { createTemporalPurchaseWorkflows } from '../platform/purchasing/temporal-purchase-workflows';
+import { purchaseOrderWorkflowId } from '../workflows/procure-to-receive/types';
+
+/** What the purchasing part is built from (the rest of its activity deps are the worker's shared ones). */
+export type PurchasingParts = Omit<PurchaseActivityDeps, 'poNumbers' | 'signalClaims' | 'purchaseOrders'> & {
+  db: Db;
+  temporalClient: Client;
+  taskQueue: string;
+  kafka: HubConfig['kafka'];
+  database: string;
+  deadLetters: DeadLetterStore;
+  logger: HubLogger;
+};
+
+/** Builds the stores and activities; `start` runs the replenishment consumer and answers its stop. */
+export async function createPurchasing(parts: PurchasingParts) {
+  const { db, temporalClient, taskQueue, kafka, database, deadLetters, ...shared } = parts;
+  const purchaseOrders = createPurchaseOrderStore(db);
+  const poNumbers = createPoNumberAllocator(db);
+  const signalClaims = createSignalClaims(db);
+  const policies = createPurchasingPolicyStore(db);
+  await Promise.all([
+    purchaseOrders.ensureIndexes(),
+    poNumbers.ensureIndexes(),
+    signalClaims.ensureIndexes(),
+    policies.ensureIndexes(),
+  ]);
+  const purchases = createTemporalPurchaseWorkflows(temporalClient, taskQueue);
+  return {
+    activities: createPurchaseActivities({ ...shared, poNumbers, signalClaims, purchaseOrders }),
+    /** For the order intake: purchase documents go to the PO's workflow. */
+    purchaseDocuments: handlePurchaseDocuments({
+      purchases,
+      // The stored view may lag the workflow's start by a moment: the workflow itself also counts.
+      knowsPurchaseOrder: async (legalEntityId, poNumber) =>
+        Boolean(await purchaseOrders.findByPoNumber(poNumber, legalEntityId)) ||
+        (await purchases.status(purchaseOrderWorkflowId(legalEntityId, poNumber))) !== undefined,
+      logger: parts.logger,
+    }),
+    async start() {
+      const consumer = await runConsumer({
+        kafka,
+        groupId: `hub-replenishment-intake.${database}`,
+        topics: [TOPICS.replenishmentSignals.name],
+        handle: handleReplenishmentSignals({ purchases, policies, deadLetters, logger: parts.logger }),
+        logger: parts.logger,
+      });
+      return () => consumer.stop();
+    },
+  };
+}
