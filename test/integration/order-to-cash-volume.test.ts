@@ -71,6 +71,20 @@ function ok<T>(res: { status: number; body: T }): T | undefined {
   return res.status === 200 ? res.body : undefined;
 }
 
+/**
+ * Finds an order by a business number until it shows up, then by its id: a lookup by id reads one document, a
+ * search by number reads many on FerretDB (only `_id` filters are pushed down), and the run polls every order.
+ */
+function findOnce(search: () => Promise<OrderView | undefined>): () => Promise<OrderView | undefined> {
+  let orderId: string | undefined;
+  return async () => {
+    if (orderId) return ok(await hub.call<OrderView>('GET', `/v1/orders/${encodeURIComponent(orderId)}`));
+    const found = await search();
+    orderId = found?.orderId;
+    return found;
+  };
+}
+
 interface Placed {
   channel: Channel;
   kind: Case;
@@ -93,13 +107,15 @@ async function place(channel: Channel, kind: Case): Promise<Placed> {
     return {
       channel: 'web',
       kind: kind === 'approve' || kind === 'cancel' || kind === 'reject' ? 'full' : kind,
-      find: async () =>
-        ok(
-          await hub.call<{ items: OrderView[] }>(
-            'GET',
-            `/v1/orders?channel=web-store&orderNumber=${orderNumber}`,
-          ),
-        )?.items[0],
+      find: findOnce(
+        async () =>
+          ok(
+            await hub.call<{ items: OrderView[] }>(
+              'GET',
+              `/v1/orders?channel=web-store&orderNumber=${orderNumber}`,
+            ),
+          )?.items[0],
+      ),
     };
   }
   if (channel === 'edi') {
@@ -118,9 +134,11 @@ async function place(channel: Channel, kind: Case): Promise<Placed> {
     return {
       channel,
       kind,
-      find: async () =>
-        ok(await hub.call<{ items: OrderView[] }>('GET', `/v1/orders?channel=edi&customerPoNumber=${po}`))
-          ?.items[0],
+      find: findOnce(
+        async () =>
+          ok(await hub.call<{ items: OrderView[] }>('GET', `/v1/orders?channel=edi&customerPoNumber=${po}`))
+            ?.items[0],
+      ),
     };
   }
   const order = traffic.apiOrder(
@@ -199,6 +217,7 @@ describe('order-to-cash under volume, across a worker kill', { timeout: 1_200_00
         return views.size === placed.length ? true : undefined;
       },
       900_000,
+      2_000,
     ).catch(async (err: unknown) => {
       const missing = await Promise.all(
         placed
