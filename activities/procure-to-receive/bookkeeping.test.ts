@@ -100,6 +100,16 @@ describe('bookkeeping', () => {
     expect(err.fieldErrors?.map((f) => f.path)).toEqual(['/proposalId']);
   });
 
+  it('puts the policy prefix before the number the allocator draws', async () => {
+    const activities = createPurchaseActivities(
+      depsWith({ poNumbers: { next: () => Promise.resolve('4500000007') } }),
+    );
+    expect(await activities.nextPoNumber({ proposalId: 'p1', legalEntityId: 'le_1', prefix: 'HUB-' })).toBe(
+      'HUB-4500000007',
+    );
+    expect(await activities.nextPoNumber({ proposalId: 'p1', legalEntityId: 'le_1' })).toBe('4500000007');
+  });
+
   it('counts escalations by reason in hub_purchase_escalations_total', async () => {
     const metrics = createMetrics('worker');
     const activities = createPurchaseActivities(depsWith({ escalations: metrics.purchaseEscalations }));

@@ -8,12 +8,12 @@ import type { PurchaseActivityDeps } from './deps';
 
 /** The nextPoNumber activity: the same number for the same proposal id every time. */
 export function nextPoNumber(deps: PurchaseActivityDeps) {
-  return async (args: { proposalId: string; legalEntityId: string }): Promise<string> => {
+  return async (args: { proposalId: string; legalEntityId: string; prefix?: string }): Promise<string> => {
     new ArgumentCheck('nextPoNumber')
       .text(args.proposalId, '/proposalId')
       .text(args.legalEntityId, '/legalEntityId')
       .throwIfAny();
-    return deps.poNumbers.next(args.proposalId, args.legalEntityId);
+    return `${args.prefix ?? ''}${await deps.poNumbers.next(args.proposalId, args.legalEntityId)}`;
   };
 }
 

@@ -33,7 +33,7 @@ export interface SentPurchaseOrder {
 /** Every activity of the procure-to-receive workflows. */
 export interface PurchaseActivities {
   /** The PO number of a proposal: the same number every time for the same proposal id, unique across the hub. */
-  nextPoNumber(args: { proposalId: string; legalEntityId: string }): Promise<string>;
+  nextPoNumber(args: { proposalId: string; legalEntityId: string; prefix?: string }): Promise<string>;
   /** Claims signals for a proposal; answers the ids now claimed by it (ids another proposal claimed are left out). */
   claimSignals(args: { proposalId: string; signalIds: string[] }): Promise<string[]>;
   /** On hand, reserved and open inbound of an item at a warehouse (for sizing a proposal). */

@@ -133,7 +133,11 @@ export function createPurchaseWorld(): PurchaseWorld {
       return { externalId: `wms-${asn.id}`, created: true };
     },
     postErpReceipt: async ({ receipt }) => {
-      record('postErpReceipt', { receiptId: receipt.id });
+      record('postErpReceipt', {
+        receiptId: receipt.id,
+        purchaseOrderId: receipt.purchaseOrderId,
+        lines: receipt.lines.map((l) => [l.orderLineNumber, l.quantityReceived.value]),
+      });
       return { externalId: `erp-${receipt.id}`, created: true };
     },
     receiveStock: async ({ receiptId, lines }) => {

@@ -95,7 +95,9 @@ describe('procure-to-receive workflow: shipments, receipts, three-way match, clo
     await waitForPo(handle, (v) => v.status === 'received');
     expect(world.supply.get('asn-1/1')?.status).toBe('received');
     expect(world.stock.get('loc_a|WID-1001')).toBe('10');
-    expect(world.callsOf('postErpReceipt')).toEqual([{ receiptId: 'gr-1' }]);
+    expect(world.callsOf('postErpReceipt')).toEqual([
+      { receiptId: 'gr-1', purchaseOrderId: poId, lines: [[1, '10']] },
+    ]);
     expect(world.callsOf('notifyStockArrived')).toEqual([
       expect.objectContaining({ salesOrderIds: [`so_${po.poNumber}-s1`] }),
     ]);
@@ -156,9 +158,16 @@ describe('procure-to-receive workflow: shipments, receipts, three-way match, clo
 
   it('an over receipt holds the excess until accepted; the invoice for all of it then matches', async () => {
     const world = t.use(createPurchaseWorld());
-    const { handle, po } = await acknowledgedPo(world);
-    await receive(handle, po, 'gr-o', [{ line: 1, sku: 'WID-1001', received: '12' }]);
+    const { handle, po, poId } = await acknowledgedPo(world);
+    // As the WMS reports it: no hub PO id, no PO line number, only the SKU.
+    const wmsReceipt = receiptOf(po, 'gr-o', [{ sku: 'WID-1001', received: '12' }]);
+    delete wmsReceipt.purchaseOrderId;
+    await handle.signal(receiptReceivedSignal, { receipt: wmsReceipt, connectorId: 'wms-1' });
     const over = await waitForPo(handle, (v) => !!exceptionOf(v, 'over-receipt'));
+    // The ERP gets the receipt against this PO's line, for what the line had open; the excess waits for a person.
+    expect(world.callsOf('postErpReceipt')).toEqual([
+      { receiptId: 'gr-o', purchaseOrderId: poId, lines: [[1, '10']] },
+    ]);
     expect(exceptionOf(over, 'over-receipt')).toMatchObject({
       lineNumber: 1,
       expected: '10',

@@ -42,6 +42,37 @@ function asnFor(s: PoState, asnId: string | undefined, lineNumbers: number[]): T
   return s.asns.find((a) => !a.received && lineNumbers.every((n) => a.lines.some((l) => l.lineNumber === n)));
 }
 
+/**
+ * The receipt as the ERP gets it: against this PO (a WMS receipt may not carry the hub's PO id), each line on its PO
+ * line, no more than the line still had open (the excess is the over-receipt exception's), lines of SKUs not on the
+ * PO left out (the wrong-item exception's). Undefined when nothing is left to post.
+ */
+function erpReceiptOf(s: PoState, g: ReceiptReceived['receipt']): ReceiptReceived['receipt'] | undefined {
+  const open = new Map(
+    s.book.map((l) => [l.lineNumber, subtractDecimal(subtractDecimal(l.ordered, l.cancelled), l.received)]),
+  );
+  const lines: GoodsReceiptLine[] = [];
+  for (const rl of g.lines) {
+    const line = lineFor(s, rl);
+    const left = line ? open.get(line.lineNumber) : undefined;
+    if (!line || left === undefined || !positive(left)) continue;
+    const quantity = min(rl.quantityReceived.value, left);
+    open.set(line.lineNumber, subtractDecimal(left, quantity));
+    const rejected = rl.quantityRejected ? min(rl.quantityRejected.value, quantity) : undefined;
+    lines.push({
+      ...rl,
+      orderLineNumber: line.lineNumber,
+      quantityReceived: { ...rl.quantityReceived, value: quantity },
+      ...(rejected !== undefined && rl.quantityRejected
+        ? { quantityRejected: { ...rl.quantityRejected, value: rejected } }
+        : {}),
+    });
+  }
+  if (!lines.length) return undefined;
+  const po = s.input.purchaseOrder;
+  return { ...g, purchaseOrderId: po.id, poNumber: po.poNumber, supplierId: po.supplierId, lines };
+}
+
 /** Handles one receipt signal. */
 export async function handleReceipt(s: PoState, received: ReceiptReceived): Promise<void> {
   const g = received.receipt;
@@ -74,12 +105,14 @@ export async function handleReceipt(s: PoState, received: ReceiptReceived): Prom
     lines: [],
   };
   const erp = s.input.policy.erpConnectorId;
-  if (erp) {
+  // Built before the receipt's units are booked on the lines: what each line still had open before it.
+  const forErp = erpReceiptOf(s, g);
+  if (erp && forErp) {
     const posted = await step(
       s,
       `erp-receipt/${g.id}`,
       { receiptId: g.id },
-      () => connectorCalls.postErpReceipt({ erpConnectorId: erp, receipt: g }),
+      () => connectorCalls.postErpReceipt({ erpConnectorId: erp, receipt: forErp }),
       erp,
     );
     if (posted !== DISCARDED) {

@@ -39,7 +39,11 @@ export async function reSource(s: PoState, lines: PoLine[], why: string): Promis
   const proposalId = `${s.poId}/resource/${s.resourceAttempts}`;
   const po = s.input.purchaseOrder;
   const poNumber = await step(s, `resource-po-number/${s.resourceAttempts}`, { proposalId }, () =>
-    bookkeeping.nextPoNumber({ proposalId, legalEntityId: po.legalEntityId }),
+    bookkeeping.nextPoNumber({
+      proposalId,
+      legalEntityId: po.legalEntityId,
+      ...(s.input.policy.poNumberPrefix ? { prefix: s.input.policy.poNumberPrefix } : {}),
+    }),
   );
   if (poNumber === DISCARDED) {
     for (const l of wanted)

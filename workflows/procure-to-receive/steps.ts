@@ -3,33 +3,14 @@
  * waits for a replay) and noted on the PO's timeline. Connector calls (ERP, supplier channel, WMS) use the hub's
  * connector retry policy; the hub's own bookkeeping (supply, stock, projection, numbers) is retried without limit.
  */
-import { proxyActivities } from '@temporalio/workflow';
 import type { PurchaseActivities } from '../../activities/procure-to-receive/types';
-import { connectorActivityOptions } from '../connector-retry';
-import { runStep } from '../dead-letter-step';
+import { CONNECTOR_POLICY, DISCARDED, flowActivities, flowStep } from '../flow-steps';
 import type { PoState } from './state';
 
-/** Connector calls: the hub's default connector retry policy (5 attempts, 1 s doubling to 1 min). */
-const CONNECTOR_POLICY = {
-  maximumAttempts: 5,
-  initialIntervalMs: 1_000,
-  backoffCoefficient: 2,
-  maximumIntervalMs: 60_000,
-};
+export { DISCARDED };
 
-/** Calls to the ERP, the supplier's channel (EDI, portal) and the WMS. */
-export const connectorCalls = proxyActivities<PurchaseActivities>(
-  connectorActivityOptions(CONNECTOR_POLICY, 120_000),
-);
-
-/** The hub's own bookkeeping: retried while the database is away, never given up. */
-export const bookkeeping = proxyActivities<PurchaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-/** The result of a step a person discarded: the flow carries on without it. */
-export const DISCARDED = Symbol('discarded');
+/** Calls to the ERP, the supplier's channel (EDI, portal) and the WMS, and the hub's own bookkeeping. */
+export const { connectorCalls, bookkeeping } = flowActivities<PurchaseActivities>();
 
 /** Runs one side-effecting step for the PO; DISCARDED when a person gave it up after it was dead-lettered. */
 export async function step<T>(
@@ -40,7 +21,7 @@ export async function step<T>(
   connectorId?: string,
 ): Promise<T | typeof DISCARDED> {
   const po = s.input.purchaseOrder;
-  const result = await runStep(
+  return flowStep(
     name,
     {
       flow: 'procure-to-receive',
@@ -54,18 +35,15 @@ export async function step<T>(
       payload,
       ...(connectorId ? { connectorId, maximumAttempts: CONNECTOR_POLICY.maximumAttempts } : {}),
     },
-    () => call(),
+    call,
+    (discarded) =>
+      s.note({
+        kind: 'step',
+        step: name,
+        message: `discarded by ${discarded.by}: ${discarded.reason}`,
+        by: discarded.by,
+      }),
   );
-  if (result.status === 'discarded') {
-    s.note({
-      kind: 'step',
-      step: name,
-      message: `discarded by ${result.discarded.by}: ${result.discarded.reason}`,
-      by: result.discarded.by,
-    });
-    return DISCARDED;
-  }
-  return result.value;
 }
 
 /** Stores the PO's view for support and the API (bookkeeping: never parks for an outage). */

@@ -80,7 +80,8 @@ export function buildPurchaseOrder(args: ProposalArgs): PurchaseOrder {
     orderDate: args.orderDate,
     requestedDeliveryDate,
     currency: supplier.currency,
-    shipTo: { locationId: args.locationId },
+    // X12 N1 needs a name, code or GLN: the supplier knows our warehouse by its id.
+    shipTo: { locationId: args.locationId, code: args.locationId },
     shipToLocationId: args.locationId,
     lines,
     totals: { subtotal: money, total: money },

@@ -2,19 +2,14 @@
  * The side effects of the replenishment workflow: all hub bookkeeping (claims, PO numbers, stock position),
  * retried while the database is away and, should one fail for good, dead-lettered until a person replays it.
  */
-import { proxyActivities } from '@temporalio/workflow';
 import type { PurchaseActivities } from '../../activities/procure-to-receive/types';
-import { runStep } from '../dead-letter-step';
+import { DISCARDED, flowActivities, flowStep } from '../flow-steps';
 import type { ReplenishmentInput } from '../procure-to-receive/types';
 
-/** The hub's own bookkeeping: retried without limit, never given up. */
-export const bookkeeping = proxyActivities<PurchaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+export { DISCARDED };
 
-/** The result of a step a person discarded. */
-export const DISCARDED = Symbol('discarded');
+/** The hub's own bookkeeping: retried without limit, never given up. */
+export const { bookkeeping } = flowActivities<PurchaseActivities>();
 
 /** Runs one bookkeeping step of the proposal through runStep; DISCARDED when a person gave it up. */
 export async function step<T>(
@@ -23,7 +18,7 @@ export async function step<T>(
   payload: unknown,
   call: () => Promise<T>,
 ): Promise<T | typeof DISCARDED> {
-  const result = await runStep(
+  return flowStep(
     name,
     {
       flow: 'replenishment',
@@ -31,7 +26,6 @@ export async function step<T>(
       correlationId: input.correlationId,
       payload,
     },
-    () => call(),
+    call,
   );
-  return result.status === 'done' ? result.value : DISCARDED;
 }

@@ -113,7 +113,11 @@ async function propose(
     };
 
   const poNumber = await step(input, 'po-number', { proposalId }, () =>
-    bookkeeping.nextPoNumber({ proposalId, legalEntityId }),
+    bookkeeping.nextPoNumber({
+      proposalId,
+      legalEntityId,
+      ...(input.policy.poNumberPrefix ? { prefix: input.policy.poNumberPrefix } : {}),
+    }),
   );
   if (poNumber === DISCARDED)
     return { ...base, sizing, outcome: 'discarded', reason: 'drawing the PO number was discarded' };
