@@ -18,7 +18,6 @@ import { createPurchasingPolicyStore } from '../platform/purchasing/policy-store
 import { createPurchaseOrderStore } from '../platform/purchasing/purchase-order-store';
 import { createSignalClaims } from '../platform/purchasing/signal-claims';
 import { createTemporalPurchaseWorkflows } from '../platform/purchasing/temporal-purchase-workflows';
-import { purchaseOrderWorkflowId } from '../workflows/procure-to-receive/types';
 
 /** What the purchasing part is built from (the rest of its activity deps are the worker's shared ones). */
 export type PurchasingParts = Omit<PurchaseActivityDeps, 'poNumbers' | 'signalClaims' | 'purchaseOrders'> & {
@@ -50,10 +49,10 @@ export async function createPurchasing(parts: PurchasingParts) {
     /** For the order intake: purchase documents go to the PO's workflow. */
     purchaseDocuments: handlePurchaseDocuments({
       purchases,
-      // The stored view may lag the workflow's start by a moment: the workflow itself also counts.
+      // Only this hub's store: the PO is stored before it is sent, so nothing about it can come earlier, and a
+      // PO workflow of another hub on the same Temporal server (same PO number) is not this hub's.
       knowsPurchaseOrder: async (legalEntityId, poNumber) =>
-        Boolean(await purchaseOrders.findByPoNumber(poNumber, legalEntityId)) ||
-        (await purchases.status(purchaseOrderWorkflowId(legalEntityId, poNumber))) !== undefined,
+        Boolean(await purchaseOrders.findByPoNumber(poNumber, legalEntityId)),
       logger: parts.logger,
     }),
     async start() {
@@ -61,7 +60,13 @@ export async function createPurchasing(parts: PurchasingParts) {
         kafka,
         groupId: `hub-replenishment-intake.${database}`,
         topics: [TOPICS.replenishmentSignals.name],
-        handle: handleReplenishmentSignals({ purchases, policies, deadLetters, logger: parts.logger }),
+        handle: handleReplenishmentSignals({
+          purchases,
+          policies,
+          deadLetters,
+          knowsSalesOrder: async (salesOrderId) => (await parts.orders.get(salesOrderId)) !== undefined,
+          logger: parts.logger,
+        }),
         logger: parts.logger,
       });
       return () => consumer.stop();

@@ -86,6 +86,14 @@ function route(deps: OrderIntakeDeps) {
       headerValue(message, CORRELATION_HEADER) ?? `${message.topic}/${message.partition}/${message.offset}`;
     const via = event.ediInterchangeId ? ('edi' as const) : ('webhook' as const);
     if (deps.purchaseDocuments && PURCHASE_DOCUMENT_EVENTS.has(event.event)) {
+      // Another hub's connector on a shared broker: not this hub's PO, nothing to keep here.
+      if (!event.connectorId || !(await deps.knowsConnector(event.connectorId))) {
+        deps.logger.info(
+          { connectorId: event.connectorId, event: event.event, documentId: doc.id },
+          'purchase document from a connector this hub does not have; skipped',
+        );
+        return;
+      }
       const taken = await deps.purchaseDocuments({
         event: event.event,
         ...(event.connectorId ? { connectorId: event.connectorId } : {}),

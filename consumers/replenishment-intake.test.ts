@@ -55,7 +55,14 @@ const message = (value: unknown, offset = 11, extra: Partial<Message> = {}): Mes
   ...extra,
 });
 
-function intake(options: { policy?: PurchasingPolicy; signalError?: Error; policyError?: Error } = {}) {
+function intake(
+  options: {
+    policy?: PurchasingPolicy;
+    signalError?: Error;
+    policyError?: Error;
+    knownOrders?: string[];
+  } = {},
+) {
   const signalled: { signal: ReplenishmentSignal; policy: PurchasingPolicy; correlationId: string }[] = [];
   const kept: RecordDeadLetterInput[] = [];
   const handle = handleReplenishmentSignals({
@@ -80,6 +87,9 @@ function intake(options: { policy?: PurchasingPolicy; signalError?: Error; polic
         return Promise.resolve({ _id: `dlq_${kept.length}` } as DeadLetter);
       },
     },
+    ...(options.knownOrders
+      ? { knowsSalesOrder: (id: string) => Promise.resolve(options.knownOrders!.includes(id)) }
+      : {}),
     logger: createLogger('test', 'silent'),
   });
   return { handle, signalled, kept };
@@ -108,6 +118,15 @@ describe('replenishment intake', () => {
       },
     ]);
     expect(kept).toEqual([]);
+  });
+
+  it('skips the backorder signal of a sales order another hub on the broker runs, keeping nothing', async () => {
+    const { handle, signalled, kept } = intake({ policy: policy(), knownOrders: ['so_mine'] });
+    await handle(message(body({ salesOrderId: 'so_other', sku: 'SKU-UNSOURCED' })));
+    expect(signalled).toEqual([]);
+    expect(kept).toEqual([]);
+    await handle(message(body({ salesOrderId: 'so_mine', signalId: 'so_mine/1' })));
+    expect(signalled.map((s) => s.signal.signalId)).toEqual(['so_mine/1']);
   });
 
   it('buys for the warehouse the message names, by that warehouse’s own sourcing rule', async () => {

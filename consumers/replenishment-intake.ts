@@ -32,6 +32,11 @@ export interface ReplenishmentIntakeDeps {
   purchases: Pick<PurchaseWorkflows, 'signalReplenishment'>;
   policies: { get(legalEntityId: string): Promise<PurchasingPolicy | undefined> };
   deadLetters: Pick<DeadLetterStore, 'record'>;
+  /**
+   * Whether this hub runs the sales order a backorder signal names. Hubs sharing a broker read each other's
+   * signals: another hub's is skipped, not bought for and not dead-lettered here. Without it every signal counts.
+   */
+  knowsSalesOrder?: (salesOrderId: string) => Promise<boolean>;
   logger: HubLogger;
   /** Clock for `receivedAt` when the message has no broker timestamp. */
   now?: () => Date;
@@ -157,6 +162,13 @@ export function handleReplenishmentSignals(deps: ReplenishmentIntakeDeps) {
       sku: read.sku,
       ...(read.salesOrderId ? { salesOrderId: read.salesOrderId } : {}),
     };
+    if (read.salesOrderId && deps.knowsSalesOrder && !(await deps.knowsSalesOrder(read.salesOrderId))) {
+      deps.logger.info(
+        { signalId: read.signalId, salesOrderId: read.salesOrderId },
+        'replenishment signal for a sales order this hub does not run; skipped',
+      );
+      return;
+    }
     const policy = await deps.policies.get(read.legalEntityId);
     // The broker's timestamp, so a redelivered message carries the same signal.
     const receivedAt = new Date(message.timestamp ?? now().getTime()).toISOString();

@@ -3841,6 +3841,8 @@ export interface components {
       legalEntityId?: string;
       /** @description Three-way match price tolerance (1). */
       matchPriceTolerancePercent?: number;
+      /** @description Put before every PO number the hub draws (e.g. `HUB-`); none by default. */
+      poNumberPrefix?: string;
       /** @description Receipt and match quantity tolerance (0). */
       quantityTolerancePercent?: number;
       sourcing: components['schemas']['SourcingRule'][];

@@ -4,13 +4,9 @@
  * id-reuse policy refuses it). Updates answer the caller; a refusal by the workflow (its validator) becomes a
  * `data` HubError with the workflow's reason.
  */
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Client } from '@temporalio/client';
-import { HubError } from '../errors';
+import { refusalsAsData } from '../temporal-refusals';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import {
   ORDER_TO_CASH_WORKFLOW,
@@ -28,24 +24,10 @@ import type { OrderToCashInput } from '../../workflows/order-to-cash/types';
 import { orderWorkflowId } from './business-key';
 import type { CaptureResult, OrderWorkflows } from './order-workflows';
 
-/** Turns the workflow's refusal of an update into a `data` HubError (409 at the API). */
-async function refusalsAsData<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) {
-      const cause = err.cause as { message?: string } | undefined;
-      throw new HubError('data', cause?.message ?? err.message);
-    }
-    if (err instanceof WorkflowNotFoundError)
-      throw new HubError('data', `no running order workflow ${err.workflowId ?? ''}`.trim());
-    throw err;
-  }
-}
-
 /** Order workflows on the Temporal cluster the client talks to. */
 export function createTemporalOrderWorkflows(client: Client, taskQueue: string): OrderWorkflows {
   const handle = (workflowId: string) => client.workflow.getHandle(workflowId);
+  const refuse = <T>(call: () => Promise<T>) => refusalsAsData('order', call);
   return {
     async capture(input: OrderToCashInput): Promise<CaptureResult> {
       const workflowId = orderWorkflowId(input.businessKey);
@@ -80,19 +62,19 @@ export function createTemporalOrderWorkflows(client: Client, taskQueue: string):
       }
     },
     decide: (workflowId, decision) =>
-      refusalsAsData(() => handle(workflowId).executeUpdate(decideHoldUpdate, { args: [decision] })),
+      refuse(() => handle(workflowId).executeUpdate(decideHoldUpdate, { args: [decision] })),
     change: (workflowId, change) =>
-      refusalsAsData(() => handle(workflowId).executeUpdate(changeOrderUpdate, { args: [change] })),
+      refuse(() => handle(workflowId).executeUpdate(changeOrderUpdate, { args: [change] })),
     cancel: (workflowId, cancellation) =>
-      refusalsAsData(() => handle(workflowId).executeUpdate(cancelOrderUpdate, { args: [cancellation] })),
+      refuse(() => handle(workflowId).executeUpdate(cancelOrderUpdate, { args: [cancellation] })),
     confirmShipment: (workflowId, confirmation) =>
-      refusalsAsData(() => handle(workflowId).signal(shipmentConfirmedSignal, confirmation)),
+      refuse(() => handle(workflowId).signal(shipmentConfirmedSignal, confirmation)),
     requestChange: (workflowId, change) =>
-      refusalsAsData(() => handle(workflowId).signal(changeRequestedSignal, change)),
+      refuse(() => handle(workflowId).signal(changeRequestedSignal, change)),
     requestCancel: (workflowId, cancellation) =>
-      refusalsAsData(() => handle(workflowId).signal(cancelRequestedSignal, cancellation)),
+      refuse(() => handle(workflowId).signal(cancelRequestedSignal, cancellation)),
     retryAllocation: (workflowId, reason) =>
-      refusalsAsData(() => handle(workflowId).signal(retryAllocationSignal, { reason })),
+      refuse(() => handle(workflowId).signal(retryAllocationSignal, { reason })),
     async status(workflowId) {
       try {
         return await handle(workflowId).query(orderStatusQuery);

@@ -24,6 +24,7 @@ const POLICY_FIELDS = [
   'erpConnectorId',
   'wmsConnectorId',
   'defaultLocationId',
+  'poNumberPrefix',
   'currency',
   'approvalThreshold',
   'approvalTimeoutHours',
@@ -225,6 +226,12 @@ export function validatePurchasingPolicy(input: unknown): PurchasingPolicy {
     erpConnectorId: r.text(input, 'erpConnectorId', '', true),
     wmsConnectorId: r.text(input, 'wmsConnectorId', '', true),
     defaultLocationId: r.text(input, 'defaultLocationId', '', true),
+    poNumberPrefix:
+      input.poNumberPrefix === undefined
+        ? undefined
+        : typeof input.poNumberPrefix === 'string' && /^[A-Za-z0-9-]{1,12}$/.test(input.poNumberPrefix)
+          ? input.poNumberPrefix
+          : r.bad('/poNumberPrefix', "must be 1 to 12 letters, digits or '-'"),
     currency: r.currency(input, 'currency', '', d.currency),
     approvalThreshold: r.decimal(input, 'approvalThreshold', '', { fallback: d.approvalThreshold }),
     approvalTimeoutHours: r.number(input, 'approvalTimeoutHours', '', {

@@ -60,6 +60,8 @@ export interface PurchasingPolicy {
   erpConnectorId?: string;
   /** WMS connector expected receipts are created at. */
   wmsConnectorId?: string;
+  /** Put before every PO number the hub draws (e.g. "HUB-"): 1–12 letters, digits or '-'; none by default. */
+  poNumberPrefix?: string;
   /** Warehouse a demand signal that names none (an order's shortage) is bought for. */
   defaultLocationId?: string;
   /** Currency of `approvalThreshold`. */

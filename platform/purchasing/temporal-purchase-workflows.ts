@@ -5,9 +5,9 @@
  * with the PO as it then stands. A refusal by the workflow (its validator or handler failing), or a workflow that
  * does not exist, becomes a `data` HubError with the workflow's reason.
  */
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Client } from '@temporalio/client';
-import { HubError } from '../errors';
+import { refusalsAsData } from '../temporal-refusals';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import {
   REPLENISHMENT_WORKFLOW,
@@ -30,24 +30,10 @@ import type { PurchaseWorkflows } from './purchase-workflows';
 /** The value of the `Flow` search attribute of both workflow types. */
 export const PROCURE_TO_RECEIVE_FLOW = 'procure-to-receive';
 
-/** Turns the workflow's refusal of an update, or a missing workflow, into a `data` HubError (409 at the API). */
-async function refusalsAsData<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) {
-      const cause = err.cause as { message?: string } | undefined;
-      throw new HubError('data', cause?.message ?? err.message);
-    }
-    if (err instanceof WorkflowNotFoundError)
-      throw new HubError('data', `no running purchase order workflow ${err.workflowId ?? ''}`.trim());
-    throw err;
-  }
-}
-
 /** Procure-to-receive workflows on the Temporal cluster the client talks to. */
 export function createTemporalPurchaseWorkflows(client: Client, taskQueue: string): PurchaseWorkflows {
   const handle = (workflowId: string) => client.workflow.getHandle(workflowId);
+  const refuse = <T>(call: () => Promise<T>) => refusalsAsData('purchase order', call);
   return {
     async signalReplenishment(signal, policy, correlationId) {
       const workflowId = replenishmentWorkflowId(signal.legalEntityId, signal.sku, signal.locationId);
@@ -71,22 +57,22 @@ export function createTemporalPurchaseWorkflows(client: Client, taskQueue: strin
       });
       return workflowId;
     },
-    ackReceived: (workflowId, ack) => refusalsAsData(() => handle(workflowId).signal(ackReceivedSignal, ack)),
-    asnReceived: (workflowId, asn) => refusalsAsData(() => handle(workflowId).signal(asnReceivedSignal, asn)),
+    ackReceived: (workflowId, ack) => refuse(() => handle(workflowId).signal(ackReceivedSignal, ack)),
+    asnReceived: (workflowId, asn) => refuse(() => handle(workflowId).signal(asnReceivedSignal, asn)),
     receiptReceived: (workflowId, receipt) =>
-      refusalsAsData(() => handle(workflowId).signal(receiptReceivedSignal, receipt)),
+      refuse(() => handle(workflowId).signal(receiptReceivedSignal, receipt)),
     invoiceReceived: (workflowId, invoice) =>
-      refusalsAsData(() => handle(workflowId).signal(invoiceReceivedSignal, invoice)),
+      refuse(() => handle(workflowId).signal(invoiceReceivedSignal, invoice)),
     decideProposal: (workflowId, decision) =>
-      refusalsAsData(() => handle(workflowId).executeUpdate(decideProposalUpdate, { args: [decision] })),
+      refuse(() => handle(workflowId).executeUpdate(decideProposalUpdate, { args: [decision] })),
     resolveException: (workflowId, resolution) =>
-      refusalsAsData(() => handle(workflowId).executeUpdate(resolveExceptionUpdate, { args: [resolution] })),
+      refuse(() => handle(workflowId).executeUpdate(resolveExceptionUpdate, { args: [resolution] })),
     decideInvoice: (workflowId, decision) =>
-      refusalsAsData(() => handle(workflowId).executeUpdate(decideInvoiceUpdate, { args: [decision] })),
+      refuse(() => handle(workflowId).executeUpdate(decideInvoiceUpdate, { args: [decision] })),
     shortClose: (workflowId, closure) =>
-      refusalsAsData(() => handle(workflowId).executeUpdate(shortCloseUpdate, { args: [closure] })),
+      refuse(() => handle(workflowId).executeUpdate(shortCloseUpdate, { args: [closure] })),
     cancel: (workflowId, closure) =>
-      refusalsAsData(() => handle(workflowId).executeUpdate(cancelPurchaseOrderUpdate, { args: [closure] })),
+      refuse(() => handle(workflowId).executeUpdate(cancelPurchaseOrderUpdate, { args: [closure] })),
     async status(workflowId) {
       try {
         return await handle(workflowId).query(purchaseOrderStatusQuery);

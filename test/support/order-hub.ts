@@ -3,18 +3,15 @@
  * (NetSuite), WMS (ShipHero) and web-store (Shopify) simulators in process, an EDI connector on the stack's SFTP
  * server with a customer trading partner, the order policy, the customer links and the warehouse stock.
  */
-import { randomUUID } from 'node:crypto';
-import { MongoClient } from 'mongodb';
 import type { Db } from 'mongodb';
 import { createCrossReferenceStore } from '../../canonical-model/cross-reference';
 import { defaultOrderPolicy } from '../../platform/orders/policy';
 import { createNetSuiteSimulator } from '../../simulators/netsuite';
 import { createShopifySimulator } from '../../simulators/shopify';
 import { createWmsSimulator, WMS_SIM_WAREHOUSES } from '../../simulators/wms';
-import { SIMULATED_CONNECTORS } from '../../simulators/connector-configs';
 import type { Simulator } from '../../simulators/kit/simulator';
-import { apiCaller, startApi, startWorker } from './processes';
-import type { HubProcess } from './processes';
+import type { apiCaller, HubProcess } from './processes';
+import { registerConnector, simControl, simulatedConfig, startHubHarness } from './hub-harness';
 import { partnerBody, sftpFolders } from './edi';
 
 /** The legal entity every test order belongs to. */
@@ -56,71 +53,34 @@ export interface OrderHub {
   stop(): Promise<void>;
 }
 
-async function register(
-  call: OrderHub['call'],
-  type: string,
-  config: Record<string, unknown>,
-): Promise<string> {
-  const res = await call<{ id: string }>('POST', '/v1/connectors', {
-    name: `${type} ${randomUUID().slice(0, 6)}`,
-    type,
-    config,
-  });
-  if (res.status !== 201) throw new Error(`register ${type}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id;
-}
-
-const configOf = (type: string) => {
-  const c = SIMULATED_CONNECTORS.find((x) => x.type === type);
-  if (!c) throw new Error(`no simulated connector ${type}`);
-  return c.config;
-};
-
 /** Starts everything and sets it up. */
 export async function startOrderHub(): Promise<OrderHub> {
-  const suffix = randomUUID().slice(0, 8);
-  const env = { HUB_MONGODB_DATABASE: `hub_o2c_${suffix}`, HUB_TEMPORAL_TASK_QUEUE: `o2c-${suffix}` };
-  const worker = await startWorker(env);
-  const api = await startApi(env).catch(async (err: unknown) => {
-    await worker.stop();
-    throw err;
-  });
-  const call = apiCaller(() => api.url);
-  const mongo = await MongoClient.connect(process.env.HUB_MONGODB_URI ?? '');
-  const db = mongo.db(env.HUB_MONGODB_DATABASE);
   const netsuite = createNetSuiteSimulator();
   const wms = createWmsSimulator();
   const shopify = createShopifySimulator();
-  await Promise.all([netsuite.start(), wms.start(), shopify.start()]);
-  let current = { worker, api };
-  const stopAll = async () => {
-    await Promise.allSettled([netsuite.stop(), wms.stop(), shopify.stop()]);
-    await current.api.stop();
-    await current.worker.stop();
-    await db.dropDatabase().catch(() => undefined);
-    await mongo.close();
-  };
+  const h = await startHubHarness('o2c', [netsuite, wms, shopify]);
+  const { suffix, call, db, api } = h;
   try {
     const secret = `whsec-${suffix}`;
-    const erp = await register(
+    const erp = await registerConnector(
       call,
       'netsuite-erp',
-      configOf('netsuite-erp')(netsuite.url, secret, LEGAL_ENTITY),
+      simulatedConfig('netsuite-erp')(netsuite.url, secret, LEGAL_ENTITY),
     );
-    const wmsId = await register(
+    const wmsId = await registerConnector(
       call,
       'shiphero-wms',
-      configOf('shiphero-wms')(wms.url, secret, LEGAL_ENTITY),
+      simulatedConfig('shiphero-wms')(wms.url, secret, LEGAL_ENTITY),
     );
-    const shop = await register(
+    const shop = await registerConnector(
       call,
       'shopify-commerce',
-      configOf('shopify-commerce')(shopify.url, secret, LEGAL_ENTITY),
+      simulatedConfig('shopify-commerce')(shopify.url, secret, LEGAL_ENTITY),
     );
     wms.webhooks.target = { url: `${api.url}/v1/webhooks/${wmsId}`, secret };
     shopify.webhooks.target = { url: `${api.url}/v1/webhooks/${shop}`, secret };
     const folders = await sftpFolders();
-    const edi = await register(call, 'edi-x12-sftp', { ...folders.config });
+    const edi = await registerConnector(call, 'edi-x12-sftp', { ...folders.config });
     const partner = await call<{ id: string }>(
       'POST',
       '/v1/trading-partners',
@@ -161,14 +121,7 @@ export async function startOrderHub(): Promise<OrderHub> {
     });
     if (policy.status !== 200) throw new Error(`policy: ${policy.status} ${JSON.stringify(policy.body)}`);
 
-    const wmsControl = async (path: string, body: unknown) => {
-      const res = await fetch(`${wms.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${path}: ${res.status}`);
-    };
+    const wmsControl = (path: string, body: unknown) => simControl(wms.url, path, body);
     await wmsControl('/_sim/settings', { shipDelayMs: 300, shortPickSkus: [SHORT_PICK_SKU] });
     for (const [sku, [primary, secondary]] of Object.entries(STOCK)) {
       await wmsControl('/__sim/cycle-count', {
@@ -183,24 +136,24 @@ export async function startOrderHub(): Promise<OrderHub> {
       });
     }
     const hub: OrderHub = {
-      api,
-      worker,
+      get api() {
+        return h.api;
+      },
+      get worker() {
+        return h.worker;
+      },
       call,
       db,
       sims: { netsuite, wms, shopify },
       connectors: { erp, wms: wmsId, shop, edi },
       partnerId: partner.body.id,
-      env,
-      async restartWorker(signal: NodeJS.Signals = 'SIGTERM') {
-        await hub.worker.stop(signal);
-        hub.worker = await startWorker(env);
-        current = { worker: hub.worker, api };
-      },
-      stop: stopAll,
+      env: h.env,
+      restartWorker: (signal?: NodeJS.Signals) => h.restartWorker(signal),
+      stop: () => h.stop(),
     };
     return hub;
   } catch (err) {
-    await stopAll();
+    await h.stop();
     throw err;
   }
 }

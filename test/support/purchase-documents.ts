@@ -156,7 +156,8 @@ export function asnOf(
     shipDate: '2026-12-05',
     estimatedDeliveryDate: '2026-12-08',
     shipFrom: { code: 'ACME-1' },
-    shipTo: { locationId: 'loc_a' },
+    // As an 856 gives it: the supplier's code for our dock, as a temporary location id of the EDI connector.
+    shipTo: { code: 'DC1', locationId: 'edi-1:location:tp_1:92:DC1' },
     orders: [
       {
         poNumber: po.poNumber,

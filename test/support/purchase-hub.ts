@@ -4,18 +4,15 @@
  * connector on the stack's SFTP server with a supplier trading partner, the supplier and warehouse links, and a
  * purchasing policy buying WID-1001 from the EDI supplier and WID-1002 through the portal.
  */
-import { randomUUID } from 'node:crypto';
-import { MongoClient } from 'mongodb';
 import type { Db } from 'mongodb';
 import { createCrossReferenceStore } from '../../canonical-model/cross-reference';
 import type { PurchaseOrderView } from '../../workflows/procure-to-receive/types';
 import { createNetSuiteSimulator } from '../../simulators/netsuite';
 import { createSupplierPortalSimulator } from '../../simulators/supplier-portal';
 import { createWmsSimulator } from '../../simulators/wms';
-import { SIMULATED_CONNECTORS } from '../../simulators/connector-configs';
 import type { Simulator } from '../../simulators/kit/simulator';
-import { apiCaller, startApi, startWorker } from './processes';
-import type { HubProcess } from './processes';
+import type { apiCaller, HubProcess } from './processes';
+import { registerConnector, simControl, simulatedConfig, startHubHarness } from './hub-harness';
 import { sftpFolders } from './edi';
 import { supplierPartnerInput } from './supplier-documents';
 import type { SupplierEnvelope } from './supplier-documents';
@@ -53,43 +50,14 @@ export interface PurchaseHub {
   };
   connectors: { erp: string; wms: string; portal: string; edi: string };
   partnerId: string;
+  /** What every PO number of this hub starts with. */
+  poNumberPrefix: string;
   /** The stored view of a PO by its number; undefined until it is stored. */
   purchaseOrder(poNumber: string): Promise<PurchaseOrderView | undefined>;
   /** POSTs a control request to the WMS simulator. */
   wmsControl(path: string, body: unknown): Promise<unknown>;
   restartWorker(signal?: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function register(
-  call: PurchaseHub['call'],
-  type: string,
-  config: Record<string, unknown>,
-): Promise<string> {
-  const res = await call<{ id: string }>('POST', '/v1/connectors', {
-    name: `${type} ${randomUUID().slice(0, 6)}`,
-    type,
-    config,
-  });
-  if (res.status !== 201) throw new Error(`register ${type}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id;
-}
-
-const configOf = (type: string) => {
-  const c = SIMULATED_CONNECTORS.find((x) => x.type === type);
-  if (!c) throw new Error(`no simulated connector ${type}`);
-  return c.config;
-};
-
-async function control(url: string, path: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${text}`);
-  return text ? (JSON.parse(text) as unknown) : undefined;
 }
 
 /** The purchasing policy of the test hub (callers override what their case needs). */
@@ -150,51 +118,34 @@ export function purchasingPolicyBody(
 
 /** Starts everything and sets it up; `portalSettings` tune the simulated supplier (delays, answers). */
 export async function startPurchaseHub(portalSettings: Record<string, unknown> = {}): Promise<PurchaseHub> {
-  const suffix = randomUUID().slice(0, 8);
-  const env = { HUB_MONGODB_DATABASE: `hub_p2r_${suffix}`, HUB_TEMPORAL_TASK_QUEUE: `p2r-${suffix}` };
-  const worker = await startWorker(env);
-  const api = await startApi(env).catch(async (err: unknown) => {
-    await worker.stop();
-    throw err;
-  });
-  const call = apiCaller(() => api.url);
-  const mongo = await MongoClient.connect(process.env.HUB_MONGODB_URI ?? '');
-  const db = mongo.db(env.HUB_MONGODB_DATABASE);
   const netsuite = createNetSuiteSimulator();
   const wms = createWmsSimulator();
   const portal = createSupplierPortalSimulator({
     settings: { ackDelayMs: 300, shipDelayMs: 300, invoiceDelayMs: 300, ...portalSettings },
   });
-  await Promise.all([netsuite.start(), wms.start(), portal.start()]);
-  let current = { worker, api };
-  const stopAll = async () => {
-    await Promise.allSettled([netsuite.stop(), wms.stop(), portal.stop()]);
-    await current.api.stop();
-    await current.worker.stop();
-    await db.dropDatabase().catch(() => undefined);
-    await mongo.close();
-  };
+  const h = await startHubHarness('p2r', [netsuite, wms, portal]);
+  const { suffix, call, db, api } = h;
   try {
     const secret = `whsec-${suffix}`;
-    const erp = await register(
+    const erp = await registerConnector(
       call,
       'netsuite-erp',
-      configOf('netsuite-erp')(netsuite.url, secret, PURCHASING_ENTITY),
+      simulatedConfig('netsuite-erp')(netsuite.url, secret, PURCHASING_ENTITY),
     );
-    const wmsId = await register(
+    const wmsId = await registerConnector(
       call,
       'shiphero-wms',
-      configOf('shiphero-wms')(wms.url, secret, PURCHASING_ENTITY),
+      simulatedConfig('shiphero-wms')(wms.url, secret, PURCHASING_ENTITY),
     );
-    const portalId = await register(
+    const portalId = await registerConnector(
       call,
       'supplier-portal-rest',
-      configOf('supplier-portal-rest')(portal.url, secret, PURCHASING_ENTITY),
+      simulatedConfig('supplier-portal-rest')(portal.url, secret, PURCHASING_ENTITY),
     );
     wms.webhooks.target = { url: `${api.url}/v1/webhooks/${wmsId}`, secret };
     portal.webhooks.target = { url: `${api.url}/v1/webhooks/${portalId}`, secret };
     const folders = await sftpFolders();
-    const edi = await register(call, 'edi-x12-sftp', { ...folders.config });
+    const edi = await registerConnector(call, 'edi-x12-sftp', { ...folders.config });
     const partner = await call<{ id: string }>('POST', '/v1/trading-partners', {
       ...supplierPartnerInput(SUPPLIER_IDS, {
         name: 'Bolt Supply Co.',
@@ -213,23 +164,31 @@ export async function startPurchaseHub(portalSettings: Record<string, unknown> =
     await xrefs.link({ connectorId: erp, objectType: 'location', externalId: '2' }, 'loc_dc_secondary');
 
     const connectors = { erp, wms: wmsId, portal: portalId, edi };
+    // PO numbers are the PO workflows' ids: a prefix of this run keeps them apart from the POs of earlier runs on
+    // the same Temporal server.
+    const poNumberPrefix = `P${suffix.slice(0, 6)}-`;
     const policy = await call(
       'PUT',
       '/v1/purchasing-policy',
-      purchasingPolicyBody(connectors, partner.body.id),
+      purchasingPolicyBody(connectors, partner.body.id, { poNumberPrefix }),
     );
     if (policy.status !== 200) throw new Error(`policy: ${policy.status} ${JSON.stringify(policy.body)}`);
     // Receipts are made by the tests (partial, over, damaged), not by the warehouse on its own.
-    await control(wms.url, '/_sim/settings', { autoReceivePurchaseOrders: false });
+    await simControl(wms.url, '/_sim/settings', { autoReceivePurchaseOrders: false });
 
     const hub: PurchaseHub = {
-      api,
-      worker,
+      get api() {
+        return h.api;
+      },
+      get worker() {
+        return h.worker;
+      },
       call,
       db,
       sims: { netsuite, wms, portal },
       connectors,
       partnerId: partner.body.id,
+      poNumberPrefix,
       async purchaseOrder(poNumber) {
         const res = await call<{ items: PurchaseOrderView[] }>(
           'GET',
@@ -237,17 +196,13 @@ export async function startPurchaseHub(portalSettings: Record<string, unknown> =
         );
         return res.status === 200 ? res.body.items[0] : undefined;
       },
-      wmsControl: (path, body) => control(wms.url, path, body),
-      async restartWorker(signal: NodeJS.Signals = 'SIGTERM') {
-        await hub.worker.stop(signal);
-        hub.worker = await startWorker(env);
-        current = { worker: hub.worker, api };
-      },
-      stop: stopAll,
+      wmsControl: (path, body) => simControl(wms.url, path, body),
+      restartWorker: (signal?: NodeJS.Signals) => h.restartWorker(signal),
+      stop: () => h.stop(),
     };
     return hub;
   } catch (err) {
-    await stopAll();
+    await h.stop();
     throw err;
   }
 }

@@ -129,7 +129,11 @@ export function createPurchaseWorld(): PurchaseWorld {
       }
     },
     createExpectedReceipt: async ({ asn }) => {
-      record('createExpectedReceipt', { asnId: asn.id });
+      record('createExpectedReceipt', {
+        asnId: asn.id,
+        locationId: asn.shipTo.locationId,
+        poNumbers: asn.orders.map((o) => o.poNumber),
+      });
       return { externalId: `wms-${asn.id}`, created: true };
     },
     postErpReceipt: async ({ receipt }) => {

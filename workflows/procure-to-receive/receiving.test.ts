@@ -79,7 +79,10 @@ describe('procure-to-receive workflow: shipments, receipts, three-way match, clo
     await ship(handle, po, 'asn-1', { 1: '10' });
     await ship(handle, po, 'asn-1', { 1: '10' }); // the supplier resends
     const shipped = await waitForPo(handle, (v) => v.status === 'shipped');
-    expect(world.callsOf('createExpectedReceipt')).toEqual([{ asnId: 'asn-1' }]);
+    // The WMS expects the goods at the PO's own warehouse, not at the supplier's code for it.
+    expect(world.callsOf('createExpectedReceipt')).toEqual([
+      { asnId: 'asn-1', locationId: 'loc_a', poNumbers: [po.poNumber] },
+    ]);
     expect(world.openSupply()).toEqual({ 'asn-1/1': '10' });
     expect(world.supply.get(`${poId}/1`)?.status).toBe('cancelled');
     expect(world.supply.get('asn-1/1')?.dueDate).toBe('2026-12-08');

@@ -110,11 +110,19 @@ async function take(s: PoState, received: AsnReceived): Promise<void> {
   }
   const wms = s.input.policy.wmsConnectorId;
   if (wms) {
+    // The WMS expects this PO's part of the ASN at this PO's warehouse: the supplier's ship-to is its own code
+    // for our dock, which no WMS warehouse is configured with.
+    const po = s.input.purchaseOrder;
+    const forWms = {
+      ...asn,
+      shipTo: { ...asn.shipTo, ...(po.shipToLocationId ? { locationId: po.shipToLocationId } : {}) },
+      orders: asn.orders.filter((o) => o.poNumber === po.poNumber),
+    };
     const expected = await step(
       s,
       `expected-receipt/${asn.id}/${revision}`,
       { asnId: asn.id },
-      () => connectorCalls.createExpectedReceipt({ wmsConnectorId: wms, asn }),
+      () => connectorCalls.createExpectedReceipt({ wmsConnectorId: wms, asn: forWms }),
       wms,
     );
     if (expected !== DISCARDED)

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulatorControl } from '../../simulators/kit/control';
+import type { PurchaseOrderView } from '../../workflows/procure-to-receive/types';
+import { postInterchange } from '../support/edi';
+import { adminHeaders, eventually } from '../support/processes';
+import {
+  EDI_SKU,
+  PORTAL_SKU,
+  PURCHASING_ENTITY,
+  SUPPLIERS,
+  SUPPLIER_IDS,
+  startPurchaseHub,
+} from '../support/purchase-hub';
+import type { PurchaseHub } from '../support/purchase-hub';
+import { supplier810, supplier855, supplier856 } from '../support/supplier-documents';
+
+// Procure-to-receive end to end (issue 7): demand signals through the API coalesce into one PO, which goes to the
+// ERP and to its supplier — an EDI supplier over the real SFTP server answering with 855, 856 and 810, or a
+// supplier portal answering on its own by signed webhooks — then to an expected receipt at the WMS, a receipt,
+// the three-way match and the vendor bill in the ERP, and closes.
+
+let hub: PurchaseHub;
+
+beforeAll(async () => {
+  hub = await startPurchaseHub();
+}, 180_000);
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+let requestSeq = 0;
+async function request(sku: string, quantity: string): Promise<void> {
+  requestSeq += 1;
+  const res = await hub.call(
+    'POST',
+    '/v1/replenishment-requests',
+    { legalEntityId: PURCHASING_ENTITY, sku, quantity, reason: 'manual' },
+    adminHeaders({ 'idempotency-key': `p2r-e2e-${Date.now()}-${requestSeq}` }),
+  );
+  if (res.status !== 202) throw new Error(`request ${sku}: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+async function purchaseOrdersOf(supplierId: string): Promise<PurchaseOrderView[]> {
+  const res = await hub.call<{ items: PurchaseOrderView[] }>(
+    'GET',
+    `/v1/purchase-orders?legalEntityId=${PURCHASING_ENTITY}&supplierId=${supplierId}&limit=200`,
+  );
+  return res.status === 200 ? res.body.items : [];
+}
+
+async function until(po: string, what: string, done: (v: PurchaseOrderView) => boolean) {
+  return eventually(
+    `PO ${po} ${what}`,
+    async () => {
+      const v = await hub.purchaseOrder(po);
+      return v && done(v) ? v : undefined;
+    },
+    120_000,
+    500,
+  );
+}
+
+describe('procure-to-receive, end to end', { timeout: 600_000 }, () => {
+  it('ten requests for one item make one PO, bought by EDI from 850 to vendor bill', async () => {
+    for (let i = 1; i <= 10; i++) await request(EDI_SKU, String(i));
+    const [po] = await eventually(
+      'one PO for the EDI supplier',
+      async () => {
+        const pos = await purchaseOrdersOf(SUPPLIERS.edi);
+        return pos.length && pos[0]!.status === 'issued' ? pos : undefined;
+      },
+      120_000,
+      500,
+    );
+    // 1 + 2 + … + 10 = 55, already a multiple of the pack of 5 and above the minimum of 10.
+    expect(po!.lines).toMatchObject([{ sku: EDI_SKU, ordered: '55' }]);
+    const poNumber = po!.poNumber;
+    expect(poNumber.startsWith(hub.poNumberPrefix)).toBe(true);
+    // The 850 went out with its control numbers, and the ERP holds the PO once.
+    expect(po!.documents.find((d) => d.documentType === '850')?.control?.interchange).toMatch(/^\d{9}$/);
+    const erpPos = await simulatorControl(hub.sims.netsuite.url).records<{ externalId?: string }>(
+      'purchaseOrder',
+    );
+    expect(erpPos.filter((p) => p.externalId === po!.purchaseOrderId)).toHaveLength(1);
+
+    const envelope = (control: number) => ({ ...SUPPLIER_IDS, control });
+    const line = { lineNumber: 1, sku: EDI_SKU, quantity: '55', unitPrice: '2.40' };
+    const post = async (body: Buffer) => {
+      const res = await postInterchange(hub.api.url, hub.connectors.edi, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(202);
+    };
+    await post(supplier855(envelope(7101), { poNumber, lines: [{ ...line, answer: { status: 'accept' } }] }));
+    await until(poNumber, 'acknowledged', (v) => v.status === 'acknowledged');
+    await post(
+      supplier856(envelope(7102), { asnNumber: `ASN-${poNumber}`, orders: [{ poNumber, lines: [line] }] }),
+    );
+    await until(poNumber, 'shipped', (v) => v.status === 'shipped' && v.lines[0]!.shipped === '55');
+
+    // The warehouse receives 55 against the expected receipt the ASN made.
+    await eventually('the expected receipt at the WMS', async () => {
+      try {
+        return await hub.wmsControl('/__sim/receive-purchase-order', {
+          po_number: poNumber,
+          lines: [{ sku: EDI_SKU, quantity: 55 }],
+        });
+      } catch {
+        return undefined;
+      }
+    });
+    await until(poNumber, 'received', (v) => v.status === 'received' && v.lines[0]!.received === '55');
+
+    await post(supplier810(envelope(7103), { invoiceNumber: `INV-${poNumber}`, poNumber, lines: [line] }));
+    const closed = await until(poNumber, 'closed', (v) => v.status === 'closed');
+    expect(closed.lines[0]).toMatchObject({ ordered: '55', received: '55', billed: '55' });
+    expect(closed.invoices).toMatchObject([{ status: 'billed' }]);
+
+    const control = simulatorControl(hub.sims.netsuite.url);
+    const bills = await control.records<{ externalId?: string }>('vendorBill');
+    expect(bills.filter((b) => b.externalId?.includes(closed.invoices[0]!.invoiceId))).toHaveLength(1);
+    // Still exactly one PO in the ERP, and still one for the EDI supplier in the hub.
+    expect(
+      (await control.records<{ externalId?: string }>('purchaseOrder')).filter(
+        (p) => p.externalId === po!.purchaseOrderId,
+      ),
+    ).toHaveLength(1);
+    expect(await purchaseOrdersOf(SUPPLIERS.edi)).toHaveLength(1);
+  });
+
+  it('a PO to a portal supplier is acknowledged, shipped and invoiced by the portal, and closes once billed', async () => {
+    await request(PORTAL_SKU, '12');
+    const [po] = await eventually(
+      'a PO for the portal supplier',
+      async () => {
+        const pos = await purchaseOrdersOf(SUPPLIERS.portal);
+        return pos.length ? pos : undefined;
+      },
+      120_000,
+      500,
+    );
+    const poNumber = po!.poNumber;
+    await until(poNumber, 'shipped by the portal', (v) => v.lines[0]!.shipped === '12');
+    await eventually('the expected receipt at the WMS', async () => {
+      try {
+        return await hub.wmsControl('/__sim/receive-purchase-order', {
+          po_number: poNumber,
+          lines: [{ sku: PORTAL_SKU, quantity: 12 }],
+        });
+      } catch {
+        return undefined;
+      }
+    });
+    const closed = await until(poNumber, 'closed', (v) => v.status === 'closed');
+    expect(closed.lines[0]).toMatchObject({
+      ordered: '12',
+      acknowledged: '12',
+      received: '12',
+      billed: '12',
+    });
+    expect(closed.documents.some((d) => d.documentType === 'portal-purchase-order')).toBe(true);
+  });
+});
