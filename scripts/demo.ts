@@ -3,23 +3,20 @@
  * each kind against its simulator (idempotently — a second run updates them), points the simulators' webhooks at
  * the hub, tests each connector live, makes the ERP the system of record for master data and pushes an item,
  * makes the order flow runnable and posts an order through the API (scripts/demo-orders.ts), places web orders in
- * the store (their webhooks flow into the hub), publishes purchase orders to the supplier portal (its
- * acknowledgements, ASNs and invoices come back to the hub by webhook), runs the EDI demo, and follows every order
- * to its final state. Prints what happened.
+ * the store (their webhooks flow into the hub), raises a stock signal that becomes a PO to the supplier portal
+ * (scripts/demo-purchasing.ts), runs the EDI demo, and follows every order to its final state and the PO to its
+ * vendor bill. Prints what happened.
  * Env: HUB_API_URL, HUB_BOOTSTRAP_ADMIN_KEY, HUB_SIM_MANIFEST (written by simulators/main.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadFixture } from '../canonical-model/fixtures/load-fixture';
-import { validateConnectorConfig } from '../connectors/config';
-import { supplierPortalConnector } from '../connectors/supplier-portal';
-import { createLogger } from '../monitoring/logger';
 import { SIMULATED_CONNECTORS } from '../simulators/connector-configs';
 import type { SimulatedConnector } from '../simulators/connector-configs';
 import { SEEDED_VARIANTS } from '../simulators/shopify';
-import { SEED_CATALOG, SEED_SUPPLIERS } from '../simulators/supplier-portal';
 import { runEdiDemo } from './demo-edi';
 import { followOrders, postApiOrder, prepareOrderFlow } from './demo-orders';
+import { followPurchasing, startPurchasing } from './demo-purchasing';
 import type { OrderDemoApi } from './demo-orders';
 
 const LEGAL_ENTITY = 'le_acme_us';
@@ -132,42 +129,8 @@ async function main(): Promise<void> {
   }
   say('web store: 3 orders placed (webhooks → hub)');
 
-  // Purchase orders published to the supplier; acknowledgements, ASNs and invoices come back by webhook.
-  const checked = validateConnectorConfig(
-    supplierPortalConnector,
-    SIMULATED_CONNECTORS.find((c) => c.simulator === 'supplier-portal')!.config(
-      sims['supplier-portal']!,
-      'unused-here',
-      LEGAL_ENTITY,
-    ),
-  );
-  if (!checked.valid) throw new Error(`demo supplier-portal config: ${JSON.stringify(checked.errors)}`);
-  const portal = supplierPortalConnector.create(checked.value, {
-    logger: createLogger('cli', 'warn'),
-    connectorId: ids['supplier-portal']!,
-  });
-  const supplier = SEED_SUPPLIERS[0]!;
-  const references = {
-    externalId: (objectType: string, canonicalId: string) =>
-      Promise.resolve(objectType === 'supplier' && canonicalId === 'sup_demo' ? supplier.id : undefined),
-  };
-  for (let n = 1; n <= 2; n++) {
-    const po = loadFixture('purchase-order');
-    const stamp = Date.now().toString(36);
-    po.id = `po_demo_${stamp}_${n}`;
-    po.poNumber = `PO-DEMO-${stamp}-${n}`.toUpperCase();
-    po.supplierId = 'sup_demo';
-    po.legalEntityId = LEGAL_ENTITY;
-    po.lines = po.lines.slice(0, 1).map((line) => {
-      const catalog = SEED_CATALOG[n % SEED_CATALOG.length]!;
-      return {
-        ...line,
-        item: { ...line.item, identifiers: [{ qualifier: 'SKU' as const, value: catalog.sku }] },
-      };
-    });
-    const published = await portal.publishPurchaseOrder(po, { references, idempotencyKey: po.id });
-    say(`supplier portal: ${po.poNumber} published as ${published.externalId}`);
-  }
+  // A stock signal becomes a PO, bought through the supplier portal (followed to its vendor bill at the end).
+  const purchasingSince = await startPurchasing(orderApi, ids, LEGAL_ENTITY);
 
   // Give the simulators a moment to acknowledge, ship and send their webhooks, then show what the hub kept.
   await new Promise((r) => setTimeout(r, 4_000));
@@ -209,6 +172,7 @@ async function main(): Promise<void> {
 
   // Every order placed above, from the API, the web store and EDI, followed to its final state.
   await followOrders(orderApi, since);
+  await followPurchasing(orderApi, LEGAL_ENTITY, purchasingSince);
 }
 
 main().catch((err: unknown) => {

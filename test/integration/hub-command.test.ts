@@ -99,7 +99,12 @@ describe('command 1: npm run hub', () => {
     }
     // …master data applied, web orders and supplier documents arriving as verified webhooks.
     expect(output).toContain('master data: item WID-1001 from the ERP → applied');
-    expect(output).toMatch(/supplier portal: PO-DEMO-\S+ published as po_/);
+    expect(output).toContain('stock signal: WID-1002 under its reorder point at the Chicago DC');
+    // The PO the signal became, through the portal and the warehouse to a vendor bill in the ERP.
+    expect(output).toMatch(
+      /PO \d+ \(portal, WID-1002 × 36\) → closed: → erp-purchase-order, → portal-purchase-order, ← purchase-order-ack, ← advance-ship-notice, ← goods-receipt, ← invoice/,
+    );
+    expect(output).toMatch(/received 36, billed 36; vendor bill \S+ → \d+ in the ERP/);
     expect(output).toMatch(/\d+ × shopify-commerce orders\/create \(accepted\)/);
     expect(output).toMatch(/EDI over SFTP: EDI-PO-\d+\.x12 → archived, 997 written to outbound\/ack-/);
     expect(output).toMatch(/EDI 850 EDI-PO-\d+: accepted → sales-order/);
