@@ -9,6 +9,7 @@ import type { Db } from 'mongodb';
 import { SIMULATED_CONNECTORS } from '../../simulators/connector-configs';
 import { apiCaller, startApi, startWorker } from './processes';
 import type { HubProcess } from './processes';
+import type { Simulator } from '../../simulators/kit/simulator';
 
 /** The running processes and database of one test hub. */
 export interface HubHarness {
@@ -99,4 +100,24 @@ export async function simControl(url: string, path: string, body: unknown): Prom
   const text = await res.text();
   if (!res.ok) throw new Error(`${path}: ${res.status} ${text}`);
   return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+/**
+ * Registers the simulated connector of `type` against `sim` and, when it sends webhooks, points them at the hub
+ * signed with `secret`; answers the connector id.
+ */
+export async function registerSimulated(
+  h: Pick<HubHarness, 'call' | 'api'>,
+  type: string,
+  sim: Simulator<object>,
+  options: { legalEntityId: string; secret: string; webhooks: boolean },
+): Promise<string> {
+  const id = await registerConnector(
+    h.call,
+    type,
+    simulatedConfig(type)(sim.url, options.secret, options.legalEntityId),
+  );
+  if (options.webhooks)
+    sim.webhooks.target = { url: `${h.api.url}/v1/webhooks/${id}`, secret: options.secret };
+  return id;
 }

@@ -11,7 +11,7 @@ import { createShopifySimulator } from '../../simulators/shopify';
 import { createWmsSimulator, WMS_SIM_WAREHOUSES } from '../../simulators/wms';
 import type { Simulator } from '../../simulators/kit/simulator';
 import type { apiCaller, HubProcess } from './processes';
-import { registerConnector, simControl, simulatedConfig, startHubHarness } from './hub-harness';
+import { registerConnector, registerSimulated, simControl, startHubHarness } from './hub-harness';
 import { partnerBody, sftpFolders } from './edi';
 
 /** The legal entity every test order belongs to. */
@@ -59,26 +59,13 @@ export async function startOrderHub(): Promise<OrderHub> {
   const wms = createWmsSimulator();
   const shopify = createShopifySimulator();
   const h = await startHubHarness('o2c', [netsuite, wms, shopify]);
-  const { suffix, call, db, api } = h;
+  const { suffix, call, db } = h;
   try {
     const secret = `whsec-${suffix}`;
-    const erp = await registerConnector(
-      call,
-      'netsuite-erp',
-      simulatedConfig('netsuite-erp')(netsuite.url, secret, LEGAL_ENTITY),
-    );
-    const wmsId = await registerConnector(
-      call,
-      'shiphero-wms',
-      simulatedConfig('shiphero-wms')(wms.url, secret, LEGAL_ENTITY),
-    );
-    const shop = await registerConnector(
-      call,
-      'shopify-commerce',
-      simulatedConfig('shopify-commerce')(shopify.url, secret, LEGAL_ENTITY),
-    );
-    wms.webhooks.target = { url: `${api.url}/v1/webhooks/${wmsId}`, secret };
-    shopify.webhooks.target = { url: `${api.url}/v1/webhooks/${shop}`, secret };
+    const options = { legalEntityId: LEGAL_ENTITY, secret };
+    const erp = await registerSimulated(h, 'netsuite-erp', netsuite, { ...options, webhooks: false });
+    const wmsId = await registerSimulated(h, 'shiphero-wms', wms, { ...options, webhooks: true });
+    const shop = await registerSimulated(h, 'shopify-commerce', shopify, { ...options, webhooks: true });
     const folders = await sftpFolders();
     const edi = await registerConnector(call, 'edi-x12-sftp', { ...folders.config });
     const partner = await call<{ id: string }>(

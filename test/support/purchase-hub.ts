@@ -12,7 +12,7 @@ import { createSupplierPortalSimulator } from '../../simulators/supplier-portal'
 import { createWmsSimulator } from '../../simulators/wms';
 import type { Simulator } from '../../simulators/kit/simulator';
 import type { apiCaller, HubProcess } from './processes';
-import { registerConnector, simControl, simulatedConfig, startHubHarness } from './hub-harness';
+import { registerConnector, registerSimulated, simControl, startHubHarness } from './hub-harness';
 import { sftpFolders } from './edi';
 import { supplierPartnerInput } from './supplier-documents';
 import type { SupplierEnvelope } from './supplier-documents';
@@ -124,26 +124,16 @@ export async function startPurchaseHub(portalSettings: Record<string, unknown> =
     settings: { ackDelayMs: 300, shipDelayMs: 300, invoiceDelayMs: 300, ...portalSettings },
   });
   const h = await startHubHarness('p2r', [netsuite, wms, portal]);
-  const { suffix, call, db, api } = h;
+  const { suffix, call, db } = h;
   try {
     const secret = `whsec-${suffix}`;
-    const erp = await registerConnector(
-      call,
-      'netsuite-erp',
-      simulatedConfig('netsuite-erp')(netsuite.url, secret, PURCHASING_ENTITY),
-    );
-    const wmsId = await registerConnector(
-      call,
-      'shiphero-wms',
-      simulatedConfig('shiphero-wms')(wms.url, secret, PURCHASING_ENTITY),
-    );
-    const portalId = await registerConnector(
-      call,
-      'supplier-portal-rest',
-      simulatedConfig('supplier-portal-rest')(portal.url, secret, PURCHASING_ENTITY),
-    );
-    wms.webhooks.target = { url: `${api.url}/v1/webhooks/${wmsId}`, secret };
-    portal.webhooks.target = { url: `${api.url}/v1/webhooks/${portalId}`, secret };
+    const options = { legalEntityId: PURCHASING_ENTITY, secret };
+    const erp = await registerSimulated(h, 'netsuite-erp', netsuite, { ...options, webhooks: false });
+    const wmsId = await registerSimulated(h, 'shiphero-wms', wms, { ...options, webhooks: true });
+    const portalId = await registerSimulated(h, 'supplier-portal-rest', portal, {
+      ...options,
+      webhooks: true,
+    });
     const folders = await sftpFolders();
     const edi = await registerConnector(call, 'edi-x12-sftp', { ...folders.config });
     const partner = await call<{ id: string }>('POST', '/v1/trading-partners', {
