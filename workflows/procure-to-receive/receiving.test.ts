@@ -329,6 +329,25 @@ describe('procure-to-receive workflow: shipments, receipts, three-way match, clo
     });
   });
 
+  it('a short receipt the rest of the shipment arrives for later resolves itself; the PO then closes', async () => {
+    const world = t.use(createPurchaseWorld());
+    const { handle, po } = await acknowledgedPo(world);
+    await ship(handle, po, 'asn-r', { 1: '10' });
+    await receive(handle, po, 'gr-r1', [{ line: 1, sku: 'WID-1001', received: '6' }], 'asn-r');
+    await waitForPo(handle, (v) => exceptionOf(v, 'short-receipt')?.status === 'open');
+    await receive(handle, po, 'gr-r2', [{ line: 1, sku: 'WID-1001', received: '4' }], 'asn-r');
+    const whole = await waitForPo(handle, (v) => v.status === 'received');
+    const short = exceptionOf(whole, 'short-receipt');
+    expect(short?.status).toBe('resolved');
+    expect([short?.resolution?.by, short?.resolution?.action]).toEqual(['hub', 'accept']);
+    await invoice(handle, po, 'inv-r', [[1, 'WID-1001', '10', '10.00']]);
+    const view = (await handle.result()) as PurchaseOrderView;
+    expect(view).toMatchObject({
+      status: 'closed',
+      lines: [expect.objectContaining({ received: '10', billed: '10' })],
+    });
+  });
+
   it('a replacing ASN takes the place of the first; a cancelled ASN puts the supply back on the PO line', async () => {
     const world = t.use(createPurchaseWorld());
     const { handle, po, poId } = await acknowledgedPo(world);

@@ -105,7 +105,8 @@ export class PoState {
     subject: ExceptionSubject = {},
   ): PurchaseException {
     const exception: PurchaseException = {
-      exceptionId: `${this.poId}/x${this.exceptions.length + 1}`,
+      // Path-safe: the API takes it in /exceptions/{exceptionId}/resolution.
+      exceptionId: `${this.poId}.x${this.exceptions.length + 1}`,
       ...fields,
       owner: this.input.policy.exceptionOwner,
       status: 'open',

@@ -40,10 +40,22 @@ export function stockGood(
  * Raises short-receipt (once per line) for a line with nothing more expected that arrived short: no ASN naming the
  * line is still in transit and the ASNs together shipped the whole line (within tolerance), yet fewer units than
  * ordered (within tolerance) arrived. While the supplier has not shipped it all, more may come and nothing is
- * raised; a buyer who stops waiting short-closes the PO.
+ * raised; a buyer who stops waiting short-closes the PO. An open short-receipt whose line a later receipt completes is
+ * resolved by the hub.
  */
 export function checkShortReceipts(s: PoState): void {
   const tolerance = s.input.policy.quantityTolerancePercent;
+  // A line reported short whose rest arrived after all (a second receipt against the same ASN) is short no more.
+  for (const e of s.open('short-receipt')) {
+    const l = s.book.find((x) => x.lineNumber === e.lineNumber);
+    if (!l || !complete(l, tolerance, s.shortClosed)) continue;
+    s.resolve(e, {
+      exceptionId: e.exceptionId,
+      action: 'accept',
+      by: 'hub',
+      reason: `the rest arrived: ${l.received} of ${target(l)} ${l.uom}`,
+    });
+  }
   for (const l of s.book) {
     if (l.shortRaised || cancelledLine(l) || complete(l, tolerance, s.shortClosed)) continue;
     const floor = subtractDecimal(target(l), percentOf(target(l), tolerance));
