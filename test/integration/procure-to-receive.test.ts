@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulatorControl } from '../../simulators/kit/control';
+import { connectProducer } from '../../platform/kafka';
+import { TOPICS } from '../../platform/kafka-topics';
+import { createOrderStore } from '../../platform/orders/order-store';
+import type { OrderView } from '../../workflows/order-to-cash/types';
 import type { PurchaseOrderView } from '../../workflows/procure-to-receive/types';
 import { postInterchange } from '../support/edi';
 import { adminHeaders, eventually } from '../support/processes';
@@ -158,5 +162,77 @@ describe('procure-to-receive, end to end', { timeout: 600_000 }, () => {
       billed: '12',
     });
     expect(closed.documents.some((d) => d.documentType === 'portal-purchase-order')).toBe(true);
+  });
+
+  it('ten shortage signals of backordered orders on Kafka for one item within the window make one PO', async () => {
+    // Ten orders of this hub short of WID-1001 at the primary DC, as order-to-cash stores them and signals them.
+    const orders = createOrderStore(hub.db);
+    const run = hub.poNumberPrefix;
+    const orderIds = Array.from({ length: 10 }, (_, i) => `so_short_${run}${i}`);
+    for (const [i, orderId] of orderIds.entries()) {
+      const view = {
+        orderId,
+        workflowId: `order-to-cash/api:${orderId}`,
+        businessKey: `api:${orderId}`,
+        channel: 'api',
+        customerId: 'cus_bigbox',
+        orderNumber: orderId,
+        legalEntityId: PURCHASING_ENTITY,
+        status: 'backordered',
+        holds: [],
+        decisions: [],
+        lines: [],
+        releases: [],
+        shipments: [],
+        invoices: [],
+        documents: [],
+        captures: [],
+        timeline: [],
+        version: 1,
+        updatedAt: new Date(Date.now() + i).toISOString(),
+      } as OrderView;
+      await orders.save(view);
+    }
+    const before = (await purchaseOrdersOf(SUPPLIERS.edi)).length;
+    const producer = await connectProducer(
+      { brokers: process.env.HUB_KAFKA_BROKERS ?? '', clientId: 'p2r-e2e' },
+      'test',
+    );
+    try {
+      for (const [i, orderId] of orderIds.entries()) {
+        const signal = {
+          signalId: `${orderId}/1`,
+          legalEntityId: PURCHASING_ENTITY,
+          sku: EDI_SKU,
+          quantity: String(i + 1),
+          reason: 'backorder',
+          salesOrderId: orderId,
+        };
+        await producer.send(TOPICS.replenishmentSignals.name, EDI_SKU, Buffer.from(JSON.stringify(signal)));
+        // The same signal delivered twice counts once.
+        if (i === 0)
+          await producer.send(TOPICS.replenishmentSignals.name, EDI_SKU, Buffer.from(JSON.stringify(signal)));
+      }
+    } finally {
+      await producer.close();
+    }
+    const pos = await eventually(
+      'the PO of the shortage signals',
+      async () => {
+        const now = await purchaseOrdersOf(SUPPLIERS.edi);
+        return now.length > before ? now : undefined;
+      },
+      120_000,
+      500,
+    );
+    const made = pos.filter((p) => p.origin.reason === 'backorder');
+    expect(made).toHaveLength(1);
+    expect(made[0]!.lines).toMatchObject([{ sku: EDI_SKU, ordered: '55' }]);
+    expect([...made[0]!.origin.salesOrderIds].sort()).toEqual([...orderIds].sort());
+    // Nothing else arrives later: still one PO for these signals once the window is long over.
+    await new Promise((r) => setTimeout(r, 8_000));
+    expect(
+      (await purchaseOrdersOf(SUPPLIERS.edi)).filter((p) => p.origin.reason === 'backorder'),
+    ).toHaveLength(1);
   });
 });
