@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import ssh2 from 'ssh2';
+import { readableKeyPair } from './test-keys';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../monitoring/logger';
 import { freePort } from '../../test/support/processes';
@@ -112,7 +113,7 @@ describe('edi-x12-sftp check() against the real OpenSSH server', () => {
   });
 
   it('reports a private key the server does not accept as config, without quoting the key', async () => {
-    const wrongKey = ssh2.utils.generateKeyPairSync('ed25519').private;
+    const wrongKey = readableKeyPair().private;
     const result = await ediSftpConnector.check({ ...hub, privateKey: wrongKey }, deps);
     expect(result.checks[0]).toMatchObject({ name: 'connect', ok: false, errorKind: 'config' });
     expect(result.checks[0]?.message).toMatch(/authentication as .* failed/);

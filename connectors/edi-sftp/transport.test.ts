@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import ssh2 from 'ssh2';
+import { readableKeyPair } from './test-keys';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../monitoring/logger';
 import type { EdiSftpConfig } from './config-schema';
@@ -13,7 +14,7 @@ const config = (port: number): EdiSftpConfig => ({
   host: '127.0.0.1',
   port,
   username: 'partner',
-  privateKey: ssh2.utils.generateKeyPairSync('ed25519').private,
+  privateKey: readableKeyPair().private,
   hostKey,
   inboundDir: 'in',
   outboundDir: 'out',
