@@ -4,28 +4,17 @@
  * memo per original AR invoice in the ERP → credited (or closed with no credit). Failed steps are dead-lettered
  * and wait for a replay (runStep), like the order-to-cash flow's.
  */
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, setHandler } from '@temporalio/workflow';
 import type { ReturnActivities } from '../../activities/order-return/types';
-import { connectorActivityOptions } from '../connector-retry';
-import { runStep } from '../dead-letter-step';
+import { CONNECTOR_POLICY, DISCARDED, flowActivities, flowStep } from '../flow-steps';
 import { planCredit } from './credit';
 import { returnReceivedSignal, returnStatusQuery } from './messages';
 import { ReturnState } from './state';
 import type { ReturnInput, ReturnReceipt, ReturnView } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const ATTEMPTS = 5;
-
-const connectorCalls = proxyActivities<ReturnActivities>(
-  connectorActivityOptions(
-    { maximumAttempts: ATTEMPTS, initialIntervalMs: 1_000, backoffCoefficient: 2, maximumIntervalMs: 60_000 },
-    120_000,
-  ),
-);
-const bookkeeping = proxyActivities<ReturnActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+/** Connector calls and the hub's own bookkeeping, as every flow proxies them. */
+const { connectorCalls, bookkeeping } = flowActivities<ReturnActivities>();
 
 /** Runs one side effect of the return through runStep; undefined when a person discarded it. */
 async function step<T>(
@@ -34,7 +23,7 @@ async function step<T>(
   call: () => Promise<T>,
   connectorId?: string,
 ): Promise<T | undefined> {
-  const result = await runStep(
+  const result = await flowStep(
     name,
     {
       flow: 'order-return',
@@ -45,14 +34,13 @@ async function step<T>(
       },
       correlationId: s.input.correlationId,
       payload: { returnId: s.input.returnId },
-      maximumAttempts: ATTEMPTS,
+      maximumAttempts: CONNECTOR_POLICY.maximumAttempts,
       ...(connectorId ? { connectorId } : {}),
     },
-    () => call(),
+    call,
+    (discarded) => s.note(name, `discarded by ${discarded.by}: ${discarded.reason}`),
   );
-  if (result.status === 'done') return result.value;
-  s.note(name, `discarded by ${result.discarded.by}: ${result.discarded.reason}`);
-  return undefined;
+  return result === DISCARDED ? undefined : result;
 }
 
 const save = (s: ReturnState) => bookkeeping.saveReturnView(s.view());
