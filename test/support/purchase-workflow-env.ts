@@ -3,11 +3,8 @@
  * replenishment and PO workflows over an in-memory purchasing world the test can swap per case. Approval and
  * acknowledgement time-outs that take days run in milliseconds.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Context } from '@temporalio/activity';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { purchaseOrderStatusQuery } from '../../workflows/procure-to-receive/messages';
@@ -15,12 +12,7 @@ import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import type { PurchaseOrderView } from '../../workflows/procure-to-receive/types';
 import { createPurchaseWorld } from './purchase-world';
 import type { PurchaseWorld } from './purchase-world';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const TEST_SERVER = path.join(
-  process.env.HUB_CACHE_DIR ?? path.join(ROOT, '.cache'),
-  'tools/py/bin/temporal-test-server',
-);
+import { runWorldWorker, startTestServer, waitForQuery } from './time-skipping';
 
 /** The running environment (workflow ids a test starts should contain its world's prefix). */
 export interface PurchaseWorkflowEnv {
@@ -33,9 +25,7 @@ export interface PurchaseWorkflowEnv {
 
 /** Starts the test server and a worker whose activities act on the current world. */
 export async function startPurchaseWorkflowEnv(): Promise<PurchaseWorkflowEnv> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: TEST_SERVER } },
-  });
+  const env = await startTestServer();
   // PO workflows are started with the hub's search attributes, which the server must know (stack.sh registers
   // them on the dev server); the test server hangs a child start that names unknown ones.
   await env.connection.operatorService.addSearchAttributes({
@@ -56,51 +46,23 @@ export async function startPurchaseWorkflowEnv(): Promise<PurchaseWorkflowEnv> {
     const workflowId = Context.current().info.workflowExecution?.workflowId ?? '';
     return worlds.find((w) => workflowId.includes(w.prefix)) ?? world;
   };
-  const activities = Object.fromEntries(
-    Object.keys(world.activities).map((name) => [
-      name,
-      (...args: never[]) => (worldOf().activities[name] as (...a: never[]) => Promise<unknown>)(...args),
-    ]),
-  );
-  const taskQueue = `p2r-test-${Date.now()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
-    activities,
-  });
-  const running = worker.run();
+  const worker = await runWorldWorker(env, 'p2r', Object.keys(world.activities), worldOf);
   return {
     env,
-    taskQueue,
+    taskQueue: worker.taskQueue,
     use: (next) => {
       worlds.push(next);
       return (world = next);
     },
-    async stop() {
-      worker.shutdown();
-      await running;
-      await env.teardown();
-    },
+    stop: () => worker.stop(),
   };
 }
 
 /** Polls the PO's live view until `done` holds (real time; queries do not skip time). */
-export async function waitForPo(
+export function waitForPo(
   handle: WorkflowHandle,
   done: (view: PurchaseOrderView) => boolean,
   timeoutMs = 20_000,
 ): Promise<PurchaseOrderView> {
-  const deadline = Date.now() + timeoutMs;
-  let last: PurchaseOrderView | undefined;
-  while (Date.now() < deadline) {
-    try {
-      last = await handle.query(purchaseOrderStatusQuery);
-      if (done(last)) return last;
-    } catch {
-      // not started yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`purchase order never reached the expected state; last status ${last?.status ?? 'none'}`);
+  return waitForQuery(handle, purchaseOrderStatusQuery, done, 'purchase order', timeoutMs);
 }
