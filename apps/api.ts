@@ -29,6 +29,7 @@ import { createReturnStore } from '../platform/orders/return-store';
 import { createTemporalReturnWorkflows } from '../platform/orders/temporal-return-workflows';
 import { createTemporalOrderWorkflows } from '../platform/orders/temporal-order-workflows';
 import { createPurchasingPolicyStore } from '../platform/purchasing/policy-store';
+import { createReorderWatch, watchReorderPoints } from '../platform/purchasing/reorder-watch';
 import { createPurchaseOrderStore } from '../platform/purchasing/purchase-order-store';
 import { createTemporalPurchaseWorkflows } from '../platform/purchasing/temporal-purchase-workflows';
 import { registerOverdueAckGauge } from '../monitoring/edi-acknowledgements';
@@ -60,9 +61,12 @@ async function main(): Promise<void> {
   const edi = createEdiStores(db);
   const orderStore = createOrderStore(db);
   const orderPolicies = createOrderPolicyStore(db);
-  const stockLedger = createStockLedger(db);
   const returnStore = createReturnStore(db);
   const purchasingPolicies = createPurchasingPolicyStore(db);
+  const ledger = createStockLedger(db);
+  const reorderWatch = createReorderWatch({ policies: purchasingPolicies, ledger, producer, logger });
+  // A stock count through the API that takes an item below its reorder point signals replenishment.
+  const stockLedger = watchReorderPoints(ledger, reorderWatch);
   const purchaseOrders = createPurchaseOrderStore(db);
   registerOverdueAckGauge(metrics.registry, edi.acks, (err) =>
     logger.warn({ err }, 'overdue acknowledgements not counted in this scrape'),

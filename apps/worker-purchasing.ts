@@ -15,12 +15,17 @@ import { runConsumer } from '../platform/kafka';
 import { TOPICS } from '../platform/kafka-topics';
 import { createPoNumberAllocator } from '../platform/purchasing/po-numbers';
 import { createPurchasingPolicyStore } from '../platform/purchasing/policy-store';
+import type { StockLedger } from '../platform/orders/stock-types';
 import { createPurchaseOrderStore } from '../platform/purchasing/purchase-order-store';
 import { createSignalClaims } from '../platform/purchasing/signal-claims';
 import { createTemporalPurchaseWorkflows } from '../platform/purchasing/temporal-purchase-workflows';
 
 /** What the purchasing part is built from (the rest of its activity deps are the worker's shared ones). */
-export type PurchasingParts = Omit<PurchaseActivityDeps, 'poNumbers' | 'signalClaims' | 'purchaseOrders'> & {
+export type PurchasingParts = Omit<
+  PurchaseActivityDeps,
+  'poNumbers' | 'signalClaims' | 'purchaseOrders' | 'ledger'
+> & {
+  ledger: PurchaseActivityDeps['ledger'] & Pick<StockLedger, 'position'>;
   db: Db;
   temporalClient: Client;
   taskQueue: string;
@@ -65,6 +70,8 @@ export async function createPurchasing(parts: PurchasingParts) {
           policies,
           deadLetters,
           knowsSalesOrder: async (salesOrderId) => (await parts.orders.get(salesOrderId)) !== undefined,
+          knowsStock: async (sku, locationId) =>
+            (await parts.ledger.position({ sku, locationId })) !== undefined,
           logger: parts.logger,
         }),
         logger: parts.logger,

@@ -28,6 +28,8 @@ import { createOrderActivities } from '../activities/order-to-cash';
 import { createOrderStore } from '../platform/orders/order-store';
 import { createOrderPolicyStore, policyOf } from '../platform/orders/policy-store';
 import { createStockLedger } from '../platform/orders/stock-ledger';
+import { createPurchasingPolicyStore } from '../platform/purchasing/policy-store';
+import { createReorderWatch, watchReorderPoints } from '../platform/purchasing/reorder-watch';
 import { createTemporalOrderWorkflows } from '../platform/orders/temporal-order-workflows';
 import { handleOrderEvents } from '../consumers/order-intake';
 import { sentShippingOrders } from '../consumers/third-party-shipments';
@@ -84,7 +86,17 @@ async function main(): Promise<void> {
   const crossReferences = createCrossReferenceStore(database.db);
   const orderStore = createOrderStore(database.db);
   const orderPolicies = createOrderPolicyStore(database.db);
-  const ledger = createStockLedger(database.db);
+  const rawLedger = createStockLedger(database.db);
+  // Reservations and stock counts that take an item below its reorder point signal replenishment.
+  const ledger = watchReorderPoints(
+    rawLedger,
+    createReorderWatch({
+      policies: createPurchasingPolicyStore(database.db),
+      ledger: rawLedger,
+      producer,
+      logger,
+    }),
+  );
   const returnStore = createReturnStore(database.db);
   await Promise.all([
     returnStore.ensureIndexes(),

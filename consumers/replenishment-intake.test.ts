@@ -61,6 +61,7 @@ function intake(
     signalError?: Error;
     policyError?: Error;
     knownOrders?: string[];
+    knownStock?: string[];
   } = {},
 ) {
   const signalled: { signal: ReplenishmentSignal; policy: PurchasingPolicy; correlationId: string }[] = [];
@@ -89,6 +90,12 @@ function intake(
     },
     ...(options.knownOrders
       ? { knowsSalesOrder: (id: string) => Promise.resolve(options.knownOrders!.includes(id)) }
+      : {}),
+    ...(options.knownStock
+      ? {
+          knowsStock: (sku: string, loc: string) =>
+            Promise.resolve(options.knownStock!.includes(`${sku}@${loc}`)),
+        }
       : {}),
     logger: createLogger('test', 'silent'),
   });
@@ -127,6 +134,19 @@ describe('replenishment intake', () => {
     expect(kept).toEqual([]);
     await handle(message(body({ salesOrderId: 'so_mine', signalId: 'so_mine/1' })));
     expect(signalled.map((s) => s.signal.signalId)).toEqual(['so_mine/1']);
+  });
+
+  it('skips a reorder-point signal for stock this hub has never held, and signals one for its own stock', async () => {
+    const { handle, signalled, kept } = intake({ policy: policy(), knownStock: ['SKU-1@loc_dc'] });
+    const reorder = (signalId: string, locationId: string) =>
+      body({ signalId, reason: 'reorder-point', salesOrderId: undefined, needBy: undefined, locationId });
+    await handle(message(reorder('reorder-point:le_us:op1', 'loc_elsewhere')));
+    expect(signalled).toEqual([]);
+    expect(kept).toEqual([]);
+    await handle(message(reorder('reorder-point:le_us:op2', 'loc_dc')));
+    expect(signalled.map((s) => [s.signal.signalId, s.signal.reason, s.signal.locationId])).toEqual([
+      ['reorder-point:le_us:op2', 'reorder-point', 'loc_dc'],
+    ]);
   });
 
   it('buys for the warehouse the message names, by that warehouse’s own sourcing rule', async () => {

@@ -37,6 +37,8 @@ export interface ReplenishmentIntakeDeps {
    * signals: another hub's is skipped, not bought for and not dead-lettered here. Without it every signal counts.
    */
   knowsSalesOrder?: (salesOrderId: string) => Promise<boolean>;
+  /** Whether this hub's stock ledger holds the item at the warehouse a reorder-point signal names (as above). */
+  knowsStock?: (sku: string, locationId: string) => Promise<boolean>;
   logger: HubLogger;
   /** Clock for `receivedAt` when the message has no broker timestamp. */
   now?: () => Date;
@@ -166,6 +168,18 @@ export function handleReplenishmentSignals(deps: ReplenishmentIntakeDeps) {
       deps.logger.info(
         { signalId: read.signalId, salesOrderId: read.salesOrderId },
         'replenishment signal for a sales order this hub does not run; skipped',
+      );
+      return;
+    }
+    if (
+      read.reason === 'reorder-point' &&
+      read.locationId &&
+      deps.knowsStock &&
+      !(await deps.knowsStock(read.sku, read.locationId))
+    ) {
+      deps.logger.info(
+        { signalId: read.signalId, sku: read.sku, locationId: read.locationId },
+        'reorder-point signal for stock this hub does not hold; skipped',
       );
       return;
     }

@@ -17,7 +17,10 @@ function depsWith(overrides: Partial<PurchaseActivityDeps>): PurchaseActivityDep
     edi: {} as PurchaseActivityDeps['edi'],
     poNumbers: { next: () => Promise.reject(new Error('unexpected')) },
     signalClaims: { claim: () => Promise.reject(new Error('unexpected')) },
-    purchaseOrders: { save: () => Promise.reject(new Error('unexpected')) },
+    purchaseOrders: {
+      save: () => Promise.reject(new Error('unexpected')),
+      openQuantity: () => Promise.resolve('0'),
+    },
     orders: { get: () => Promise.resolve(undefined) },
     orderWorkflows: { retryAllocation: () => Promise.reject(new Error('unexpected')) },
     logger: createLogger('test', 'silent'),

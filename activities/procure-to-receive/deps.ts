@@ -18,7 +18,7 @@ export interface PurchaseActivityDeps {
   edi: EdiDeps;
   poNumbers: Pick<PoNumberAllocator, 'next'>;
   signalClaims: Pick<SignalClaims, 'claim'>;
-  purchaseOrders: Pick<PurchaseOrderStore, 'save'>;
+  purchaseOrders: Pick<PurchaseOrderStore, 'save' | 'openQuantity'>;
   /** The stored order views: where a waiting sales order's workflow id is found. */
   orders: Pick<OrderStore, 'get'>;
   /** The order workflows told to allocate again when stock arrives. */

@@ -25,14 +25,23 @@ export function readStockPosition(deps: PurchaseActivityDeps) {
   return async (args: {
     sku: string;
     locationId: string;
+    legalEntityId?: string;
   }): Promise<{ onHand: string; reserved: string; inbound: string }> => {
-    new ArgumentCheck('readStockPosition')
+    const check = new ArgumentCheck('readStockPosition')
       .text(args.sku, '/sku')
-      .text(args.locationId, '/locationId')
-      .throwIfAny();
+      .text(args.locationId, '/locationId');
+    if (args.legalEntityId !== undefined) check.text(args.legalEntityId, '/legalEntityId');
+    check.throwIfAny();
     const [a] = await deps.ledger.availability(args.sku, [args.locationId], ANY_DUE_DATE);
-    if (!a) return { onHand: '0', reserved: '0', inbound: '0' };
-    return { onHand: subtractDecimal(a.onHand, a.held), reserved: a.reserved, inbound: a.inboundDue };
+    const ledgerInbound = a?.inboundDue ?? '0';
+    // A PO awaiting approval (or still being issued) has no supply in the ledger yet but will bring its units.
+    const onOrder =
+      args.legalEntityId === undefined
+        ? '0'
+        : await deps.purchaseOrders.openQuantity(args.legalEntityId, args.sku, args.locationId);
+    const inbound = compareDecimal(onOrder, ledgerInbound) > 0 ? onOrder : ledgerInbound;
+    if (!a) return { onHand: '0', reserved: '0', inbound };
+    return { onHand: subtractDecimal(a.onHand, a.held), reserved: a.reserved, inbound };
   };
 }
 

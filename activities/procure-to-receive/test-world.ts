@@ -180,7 +180,7 @@ export async function startPurchaseWorld(): Promise<PurchaseWorld> {
       edi,
       poNumbers: { next: () => Promise.reject(new Error('not used here')) },
       signalClaims: { claim: () => Promise.reject(new Error('not used here')) },
-      purchaseOrders: { save: () => Promise.resolve() },
+      purchaseOrders: { save: () => Promise.resolve(), openQuantity: () => Promise.resolve('0') },
       orders: { get: () => Promise.resolve(undefined) },
       orderWorkflows: { retryAllocation: () => Promise.resolve() },
       logger,

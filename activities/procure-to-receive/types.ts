@@ -36,10 +36,15 @@ export interface PurchaseActivities {
   nextPoNumber(args: { proposalId: string; legalEntityId: string; prefix?: string }): Promise<string>;
   /** Claims signals for a proposal; answers the ids now claimed by it (ids another proposal claimed are left out). */
   claimSignals(args: { proposalId: string; signalIds: string[] }): Promise<string[]>;
-  /** On hand, reserved and open inbound of an item at a warehouse (for sizing a proposal). */
+  /**
+   * On hand, reserved and inbound of an item at a warehouse (for sizing a proposal and the reorder point). Given the
+   * legal entity, inbound is the larger of the ledger's open supply and what its open POs (awaiting approval too)
+   * still bring.
+   */
   readStockPosition(args: {
     sku: string;
     locationId: string;
+    legalEntityId?: string;
   }): Promise<{ onHand: string; reserved: string; inbound: string }>;
   /** Creates the PO in the ERP, once per PO id (a retry finds it). */
   createErpPurchaseOrder(args: { erpConnectorId: string; order: PurchaseOrder }): Promise<WriteResult>;

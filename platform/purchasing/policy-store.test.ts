@@ -178,4 +178,16 @@ describe('purchasing policy store', () => {
       coalesceWindowMinutes: 60,
     });
   });
+
+  it('lists the latest revision of every legal entity', async () => {
+    await store.put(body('le_list_a'));
+    await store.put({ ...body('le_list_a'), approvalThreshold: '777' });
+    await store.put(body('le_list_b'));
+    const all = await store.listAll();
+    const a = all.filter((p) => p.legalEntityId === 'le_list_a');
+    expect(a).toHaveLength(1);
+    expect(a[0]?.approvalThreshold).toBe('777');
+    expect(all.some((p) => p.legalEntityId === 'le_list_b')).toBe(true);
+    expect(new Set(all.map((p) => p.legalEntityId)).size).toBe(all.length);
+  });
 });

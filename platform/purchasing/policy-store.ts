@@ -48,6 +48,15 @@ export function createPurchasingPolicyStore(db: Db): PurchasingPolicyStore {
       return doc ? present(doc) : undefined;
     },
 
+    async listAll() {
+      const newest = new Map<string, StoredPolicy>();
+      for (const doc of await policies.find({}).toArray()) {
+        const seen = newest.get(doc.legalEntityId);
+        if (!seen || seen.revision < doc.revision) newest.set(doc.legalEntityId, doc);
+      }
+      return [...newest.values()].map(present);
+    },
+
     async put(input) {
       const policy = validatePurchasingPolicy(input);
       for (let attempt = 1; ; attempt += 1) {

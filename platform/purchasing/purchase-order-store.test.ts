@@ -7,6 +7,7 @@ import { isHubError } from '../errors';
 import { createPurchaseOrderStore } from './purchase-order-store';
 import { samplePurchaseOrderView } from './view-test-support';
 import type { PurchaseOrderStore } from './store-types';
+import type { PurchaseOrderView } from '../../workflows/procure-to-receive/types';
 
 // Runs against the stack's real MongoDB-wire server, in a database of its own.
 let client: MongoClient;
@@ -114,5 +115,32 @@ describe('purchase order store', () => {
     expect(isHubError(bad) && bad.fieldErrors?.[0]?.path).toBe('/query/cursor');
     const big: unknown = await store.list({ limit: 201 }).catch((e: unknown) => e);
     expect(isHubError(big) && big.fieldErrors?.[0]?.path).toBe('/query/limit');
+  });
+
+  it('counts the units still to come on open POs of an item and warehouse, awaiting approval included', async () => {
+    const le = 'le_open_qty';
+    const line = samplePurchaseOrderView('x').lines[0]!;
+    const po = (
+      id: string,
+      status: PurchaseOrderView['status'],
+      lines: PurchaseOrderView['lines'],
+      loc = 'loc_a',
+    ) => samplePurchaseOrderView(id, { legalEntityId: le, status, locationId: loc, lines });
+    await store.save(po('poq_1', 'pending-approval', [{ ...line, sku: 'SKU-Q', ordered: '10' }]));
+    await store.save(
+      po('poq_2', 'partially-received', [
+        { ...line, sku: 'SKU-Q', ordered: '20', received: '7', cancelled: '1' },
+        { ...line, lineNumber: 2, sku: 'SKU-OTHER', ordered: '99' },
+      ]),
+    );
+    // Over-received lines bring nothing more (never a negative count).
+    await store.save(po('poq_3', 'received', [{ ...line, sku: 'SKU-Q', ordered: '5', received: '6' }]));
+    await store.save(po('poq_4', 'closed', [{ ...line, sku: 'SKU-Q', ordered: '50' }]));
+    await store.save(po('poq_5', 'cancelled', [{ ...line, sku: 'SKU-Q', ordered: '50' }]));
+    await store.save(po('poq_6', 'issued', [{ ...line, sku: 'SKU-Q', ordered: '50' }], 'loc_b'));
+    expect(await store.openQuantity(le, 'SKU-Q', 'loc_a')).toBe('22');
+    expect(await store.openQuantity(le, 'SKU-Q', 'loc_b')).toBe('50');
+    expect(await store.openQuantity(le, 'SKU-NONE', 'loc_a')).toBe('0');
+    expect(await store.openQuantity('le_elsewhere', 'SKU-Q', 'loc_a')).toBe('0');
   });
 });

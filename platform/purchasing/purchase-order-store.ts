@@ -5,7 +5,8 @@
  * older version, even when saves race on FerretDB (see platform/versioned-projection.ts).
  */
 import type { Collection, Db, Filter } from 'mongodb';
-import type { PurchaseOrderView } from '../../workflows/procure-to-receive/types';
+import { addDecimal, compareDecimal, subtractDecimal } from '../../canonical-model/decimal';
+import type { PurchaseOrderStatusCode, PurchaseOrderView } from '../../workflows/procure-to-receive/types';
 import { COLLECTIONS } from '../collections';
 import { HubError } from '../errors';
 import { idCursor, pageById } from '../id-pages';
@@ -17,6 +18,14 @@ type StoredPurchaseOrder = Projected<PurchaseOrderView>;
 
 /** Page size when a listing names none, and the largest one allowed. */
 export const PURCHASE_ORDER_PAGE = { default: 50, max: 200 } as const;
+
+/** A PO in one of these will bring nothing more. */
+const FINAL_STATUSES: readonly PurchaseOrderStatusCode[] = [
+  'closed',
+  'short-closed',
+  'rejected',
+  'cancelled',
+];
 
 const CURSOR = idCursor('po:', '/query/cursor');
 
@@ -82,6 +91,24 @@ export function createPurchaseOrderStore(db: Db): PurchaseOrderStore {
       return page.nextCursor === null
         ? { items: page.items }
         : { items: page.items, nextCursor: page.nextCursor };
+    },
+
+    async openQuantity(legalEntityId, sku, locationId) {
+      const docs = await orders
+        .find(
+          { legalEntityId, locationId, status: { $nin: [...FINAL_STATUSES] }, 'lines.sku': sku },
+          { projection: { lines: 1 } },
+        )
+        .toArray();
+      let open = '0';
+      for (const doc of docs) {
+        for (const line of doc.lines) {
+          if (line.sku !== sku) continue;
+          const left = subtractDecimal(subtractDecimal(line.ordered, line.received), line.cancelled);
+          if (compareDecimal(left, '0') > 0) open = addDecimal(open, left);
+        }
+      }
+      return open;
     },
   };
 }

@@ -9,6 +9,8 @@ export interface PurchasingPolicyStore {
   get(legalEntityId: string): Promise<PurchasingPolicy | undefined>;
   /** Validates (a `data` HubError naming each bad field) and stores the policy; answers it with defaults. */
   put(policy: unknown): Promise<PurchasingPolicy>;
+  /** The latest policy of every legal entity that has one. */
+  listAll(): Promise<PurchasingPolicy[]>;
 }
 
 /** PO numbers: the same number for the same proposal id every time, never the same number twice. */
@@ -43,4 +45,9 @@ export interface PurchaseOrderStore {
   /** By PO number (within a legal entity when given). */
   findByPoNumber(poNumber: string, legalEntityId?: string): Promise<PurchaseOrderView | undefined>;
   list(filter: PurchaseOrderFilter): Promise<{ items: PurchaseOrderView[]; nextCursor?: string }>;
+  /**
+   * Units of `sku` still to come to `locationId` on the legal entity's POs that are not final (awaiting approval
+   * included): ordered − received − cancelled over their lines, never below zero per line.
+   */
+  openQuantity(legalEntityId: string, sku: string, locationId: string): Promise<string>;
 }

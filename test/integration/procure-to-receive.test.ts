@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, Connection } from '@temporalio/client';
 import { simulatorControl } from '../../simulators/kit/control';
 import { connectProducer } from '../../platform/kafka';
 import { TOPICS } from '../../platform/kafka-topics';
 import { createOrderStore } from '../../platform/orders/order-store';
 import type { OrderView } from '../../workflows/order-to-cash/types';
+import { replenishmentWorkflowId } from '../../workflows/procure-to-receive/types';
 import type { PurchaseOrderView } from '../../workflows/procure-to-receive/types';
+import type { ReplenishmentResult } from '../../workflows/replenishment/types';
 import { postInterchange } from '../support/edi';
 import { adminHeaders, eventually } from '../support/processes';
 import {
@@ -13,6 +16,8 @@ import {
   PURCHASING_ENTITY,
   SUPPLIERS,
   SUPPLIER_IDS,
+  WAREHOUSE,
+  purchasingPolicyBody,
   startPurchaseHub,
 } from '../support/purchase-hub';
 import type { PurchaseHub } from '../support/purchase-hub';
@@ -234,5 +239,78 @@ describe('procure-to-receive, end to end', { timeout: 600_000 }, () => {
     expect(
       (await purchaseOrdersOf(SUPPLIERS.edi)).filter((p) => p.origin.reason === 'backorder'),
     ).toHaveLength(1);
+  });
+
+  it('stock counts below the reorder point buy what the position lacks, counting what open POs bring', async () => {
+    const policy = purchasingPolicyBody(hub.connectors, hub.partnerId, {
+      poNumberPrefix: hub.poNumberPrefix,
+    });
+    const sourcing = (policy.sourcing as Record<string, unknown>[]).map((r) =>
+      r.sku === PORTAL_SKU ? { ...r, reorderPoint: '40' } : r,
+    );
+    const put = await hub.call('PUT', '/v1/purchasing-policy', { ...policy, sourcing });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const count = async (onHand: string) => {
+      const res = await hub.call('PUT', `/v1/stock/${WAREHOUSE}/${PORTAL_SKU}`, { onHand, held: '0' });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    const reorderPos = async () =>
+      (await purchaseOrdersOf(SUPPLIERS.portal)).filter((p) => p.origin.reason === 'reorder-point');
+
+    const temporal = await Connection.connect({ address: process.env.HUB_TEMPORAL_ADDRESS ?? '' });
+    try {
+      const client = new Client({ connection: temporal, namespace: 'default' });
+      const workflowId = replenishmentWorkflowId(PURCHASING_ENTITY, PORTAL_SKU, WAREHOUSE);
+      /**
+       * The first completed replenishment run after `since` whose result `wanted` accepts. Reorder-point signals of
+       * earlier hubs on the broker also wake this hub's workflow (it then decides from this hub's stock), so a run
+       * is picked by what it did, not only by when it started.
+       */
+      const runAfter = (since: Date, wanted: (r: ReplenishmentResult) => boolean = () => true) =>
+        eventually(
+          'a replenishment run after the count',
+          async () => {
+            const runs: { runId: string; startTime: Date }[] = [];
+            for await (const w of client.workflow.list({
+              query: `WorkflowId = '${workflowId}' AND ExecutionStatus = 'Completed'`,
+            }))
+              if (w.startTime >= since) runs.push(w);
+            runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+            for (const run of runs) {
+              const result = (await client.workflow
+                .getHandle(workflowId, run.runId)
+                .result()) as ReplenishmentResult;
+              if (wanted(result)) return result;
+            }
+            return undefined;
+          },
+          120_000,
+          500,
+        );
+
+      await count('100'); // above the point: no signal at all
+      const below = new Date();
+      await count('25'); // 40 − 25 = 15 short
+      const first = await runAfter(below, (r) => r.outcome === 'purchase-order');
+      expect(first).toMatchObject({ outcome: 'purchase-order', sizing: { quantity: '15' } });
+      const [po] = await eventually('the reorder-point PO', async () => {
+        const pos = await reorderPos();
+        return pos.length ? pos : undefined;
+      });
+      expect(po!.lines).toMatchObject([{ sku: PORTAL_SKU, ordered: '15' }]);
+      expect(po!.poNumber).toBe(first.purchaseOrder?.poNumber);
+
+      // 30 on hand + the 15 the open PO brings = 45: above the point, nothing to buy. At 20, 20 + 15 = 35 is 5
+      // short: the open PO counts, so the second PO is for 5, not for another 20.
+      const covered = new Date();
+      await count('30');
+      await count('20');
+      const second = await runAfter(covered, (r) => r.outcome === 'purchase-order');
+      expect(second.sizing).toMatchObject({ available: '35', quantity: '5' });
+      const pos = await reorderPos();
+      expect(pos.map((p) => p.lines[0]?.ordered).sort()).toEqual(['15', '5']);
+    } finally {
+      await temporal.close();
+    }
   });
 });

@@ -12,7 +12,7 @@ export interface ReplenishmentRunInput extends ReplenishmentInput {
 
 /** How one coalescing window ended. */
 export interface ReplenishmentResult {
-  outcome: 'purchase-order' | 'no-sourcing' | 'nothing-claimed' | 'discarded';
+  outcome: 'purchase-order' | 'no-sourcing' | 'nothing-claimed' | 'above-reorder-point' | 'discarded';
   /** Why, in words people read. */
   reason: string;
   /** `<workflowId>/<runId>`: what the signals were claimed for and the PO number was drawn for. */

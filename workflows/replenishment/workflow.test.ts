@@ -123,7 +123,58 @@ describe('replenishment workflow (time-skipping server, in-memory world)', () =>
     const handle = await signal(policy, loc, demand(`${loc}-a`, '2.2'));
     const result = (await handle.result()) as ReplenishmentResult;
     expect(result.sizing).toMatchObject({ available: '1.5', topUp: '2.5', quantity: '5' });
-    expect(world.callsOf('readStockPosition')).toEqual([{ sku: 'WID-1001', locationId: loc }]);
+    expect(world.callsOf('readStockPosition')).toEqual([
+      { sku: 'WID-1001', locationId: loc, legalEntityId: 'le_acme_us' },
+    ]);
+  });
+
+  it('reorder-point signals order what the position is short of the reorder point, not their sum', async () => {
+    const world = t.use(createPurchaseWorld());
+    // on hand 30 − reserved 12 + inbound 2 = 20, 20 short of the reorder point of 40.
+    world.position = { onHand: '30', reserved: '12', inbound: '2' };
+    const loc = place(world);
+    const policy = purchasingPolicy({
+      sourcing: [{ sku: 'WID-1001', reorderPoint: '40', suppliers: [{ ...ediSupplier, packMultiple: '6' }] }],
+    });
+    const below = (id: string, quantity: string): ReplenishmentSignal => ({
+      ...demand(id, quantity),
+      reason: 'reorder-point',
+    });
+    await signal(policy, loc, below(`${loc}-r1`, '15'));
+    await signal(policy, loc, below(`${loc}-r2`, '18'));
+    const handle = await signal(policy, loc, demand(`${loc}-b`, '5'));
+    const result = (await handle.result()) as ReplenishmentResult;
+    // 20 short of the point + a backorder of 5 = 25, in packs of 6 → 30.
+    expect(result).toMatchObject({
+      outcome: 'purchase-order',
+      sizing: { signalled: '25', quantity: '30' },
+    });
+    expect(result.claimedSignalIds).toHaveLength(3);
+    const view = await waitForPo(poHandle(result.purchaseOrder?.poNumber ?? ''), (v) =>
+      v.timeline.some((e) => e.step === 'issued'),
+    );
+    expect(view.origin.reason).toBe('backorder');
+    expect(view.lines[0]?.ordered).toBe('30');
+  });
+
+  it('a reorder-point signal while open POs bring the position up to the point buys nothing', async () => {
+    const world = t.use(createPurchaseWorld());
+    world.position = { onHand: '10', reserved: '0', inbound: '30' };
+    const loc = place(world);
+    const policy = purchasingPolicy({
+      sourcing: [{ sku: 'WID-1001', reorderPoint: '40', suppliers: [ediSupplier] }],
+    });
+    const result = (await (
+      await signal(policy, loc, { ...demand(`${loc}-r`, '5'), reason: 'reorder-point' })
+    ).result()) as ReplenishmentResult;
+    expect(result).toMatchObject({
+      outcome: 'above-reorder-point',
+      reason: expect.stringContaining('stands at 40, at or above its reorder point of 40') as unknown,
+    });
+    expect(world.callsOf('nextPoNumber')).toHaveLength(0);
+    expect(world.callsOf('readStockPosition')).toEqual([
+      { sku: 'WID-1001', locationId: loc, legalEntityId: 'le_acme_us' },
+    ]);
   });
 
   it('without a sourcing rule, or with every signal claimed elsewhere, it completes without a PO and says why', async () => {

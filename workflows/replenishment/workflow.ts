@@ -6,7 +6,7 @@
  * completes. Signals that arrive after the window closed are never dropped: the run continues as new with them.
  */
 import { condition, continueAsNew, log, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
-import { addDecimal } from '../../canonical-model/decimal';
+import { addDecimal, compareDecimal, subtractDecimal } from '../../canonical-model/decimal';
 // eslint-disable-next-line no-restricted-imports -- policy.ts is types plus pure helpers, made for workflow code
 import { sourcingFor } from '../../platform/purchasing/policy';
 import { startPurchaseOrder } from '../procure-to-receive/children';
@@ -52,6 +52,17 @@ export async function replenishmentWorkflow(input: ReplenishmentRunInput): Promi
   return { ...result, carriedOver: 0 };
 }
 
+/** on hand − reserved + inbound. */
+function availableOf(p: { onHand: string; reserved: string; inbound: string }): string {
+  return addDecimal(subtractDecimal(p.onHand, p.reserved), p.inbound);
+}
+
+/** How far on hand − reserved + inbound is below the reorder point ("0" when it is not). */
+function belowPoint(p: { onHand: string; reserved: string; inbound: string }, point: string): string {
+  const available = availableOf(p);
+  return compareDecimal(available, point) < 0 ? subtractDecimal(point, available) : '0';
+}
+
 /** The origin reason of a coalesced proposal: a shortage outranks the reorder point, which outranks a request. */
 function reasonOf(signals: ReplenishmentSignal[]): ReplenishmentReason {
   if (signals.some((s) => s.reason === 'backorder')) return 'backorder';
@@ -87,14 +98,27 @@ async function propose(
   const mine = new Set(claimed);
   const signals = batch.filter((s) => mine.has(s.signalId));
   base.claimedSignalIds = signals.map((s) => s.signalId);
-  const signalled = signals.reduce((t, s) => addDecimal(t, s.quantity), '0');
+  // Demand (backorders, requests) adds up; reorder-point signals only say "look now": what is short of the
+  // reorder point is read from the position (open POs counted) when the window closes.
+  const demand = signals
+    .filter((s) => s.reason !== 'reorder-point')
+    .reduce((t, s) => addDecimal(t, s.quantity), '0');
+  const point = signals.some((s) => s.reason === 'reorder-point') ? rule.reorderPoint : undefined;
   const safety = rule.safetyStock;
   const position =
-    safety !== undefined && signals.length
+    (safety !== undefined || point !== undefined) && signals.length
       ? await step(input, 'stock-position', { sku, locationId }, () =>
-          bookkeeping.readStockPosition({ sku, locationId }),
+          bookkeeping.readStockPosition({ sku, locationId, legalEntityId }),
         )
       : undefined;
+  const short = point !== undefined && position && position !== DISCARDED ? belowPoint(position, point) : '0';
+  const signalled = addDecimal(demand, short);
+  if (point !== undefined && compareDecimal(signalled, '0') <= 0 && position !== DISCARDED)
+    return {
+      ...base,
+      outcome: 'above-reorder-point',
+      reason: `${sku} at ${locationId} stands at ${position ? availableOf(position) : '?'}, at or above its reorder point of ${point} (open POs counted)`,
+    };
   const sizing = sizeProposal({
     signalled,
     ...(position && position !== DISCARDED ? { position } : {}),
