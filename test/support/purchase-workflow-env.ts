@@ -6,7 +6,7 @@
 import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { purchaseOrderStatusQuery } from '../../workflows/procure-to-receive/messages';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import type { PurchaseOrderView } from '../../workflows/procure-to-receive/types';
@@ -33,7 +33,7 @@ export async function startPurchaseWorkflowEnv(): Promise<PurchaseWorkflowEnv> {
     searchAttributes: Object.fromEntries(
       Object.values(SEARCH_ATTRIBUTES).map((k) => [
         k.name,
-        temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+        proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
       ]),
     ),
   });
