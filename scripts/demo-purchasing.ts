@@ -1,10 +1,10 @@
 /**
  * The procure-to-receive part of command 1's demo, through the hub's own API: the ERP pushes the supplier (master
  * data links it to its vendor), the purchasing policy buys WID-1002 for the Chicago DC through the supplier portal,
- * a stock signal for WID-1002 is raised, and the PO it becomes is followed from the ERP and the portal through the
- * supplier's acknowledgement, ASN, the warehouse's receipt and the three-way match to the vendor bill in the ERP.
+ * a cycle count takes WID-1002 below its reorder point (the reorder watch raises the stock signal), and the PO it
+ * becomes is followed from the ERP and the portal through the supplier's acknowledgement, ASN, the warehouse's
+ * receipt and the three-way match to the vendor bill in the ERP, and until the ERP reports that bill paid.
  */
-import { randomUUID } from 'node:crypto';
 import { loadFixture } from '../canonical-model/fixtures/load-fixture';
 import { SEED_SUPPLIERS } from '../simulators/supplier-portal';
 import type { PurchaseOrderView } from '../workflows/procure-to-receive/types';
@@ -15,6 +15,8 @@ const SUPPLIER = 'sup_demo_northwind';
 const SKU = 'WID-1002';
 const WAREHOUSE = 'loc_dc_primary';
 const FINAL = ['closed', 'short-closed', 'rejected', 'cancelled'];
+/** The NetSuite simulator setting that pays each vendor bill in full when it is posted. */
+const NETSUITE_AUTO_PAY = 'autoPayBills';
 
 /** Makes the purchasing flow runnable and raises the stock signal; answers when its PO can be followed from. */
 export async function startPurchasing(
@@ -39,6 +41,7 @@ export async function startPurchasing(
     defaultLocationId: WAREHOUSE,
     approvalThreshold: '5000',
     coalesceWindowMinutes: 0.05,
+    paymentCheckMinutes: 0.05,
     sourcing: [
       {
         sku: SKU,
@@ -62,14 +65,12 @@ export async function startPurchasing(
       },
     ],
   });
+  // The ERP's accounts payable pays every vendor bill as soon as it is posted, so the demo shows a paid bill.
+  await api.simulator('netsuite', '/_sim/settings', { [NETSUITE_AUTO_PAY]: true });
   const since = new Date().toISOString();
-  await api.call(
-    'POST',
-    '/v1/replenishment-requests',
-    { legalEntityId, sku: SKU, locationId: WAREHOUSE, quantity: '30', reason: 'reorder-point' },
-    { 'idempotency-key': `demo-${randomUUID()}` },
-  );
-  api.say(`stock signal: ${SKU} under its reorder point at the Chicago DC → replenishment for 30`);
+  // A cycle count of 70 against a reorder point of 100: the stock ledger's reorder watch raises the signal.
+  await api.call('PUT', `/v1/stock/${WAREHOUSE}/${SKU}`, { onHand: '70', held: '0' });
+  api.say(`stock signal: ${SKU} counted 70 at the Chicago DC, under its reorder point of 100`);
   return since;
 }
 
@@ -86,8 +87,12 @@ export async function followPurchasing(
         `/v1/purchase-orders?legalEntityId=${legalEntityId}&supplierId=${SUPPLIER}&limit=200`,
       )
     ).items.filter((po) => (po.timeline[0]?.at ?? '') >= since);
+  const settled = (p: PurchaseOrderView | undefined) =>
+    p !== undefined &&
+    FINAL.includes(p.status) &&
+    p.invoices.every((i) => i.status !== 'billed' || i.payment?.status === 'paid');
   let [po] = await mine();
-  for (let i = 0; i < 240 && (!po || !FINAL.includes(po.status)); i++) {
+  for (let i = 0; i < 240 && !settled(po); i++) {
     await new Promise((r) => setTimeout(r, 500));
     [po] = await mine();
   }
@@ -103,5 +108,8 @@ export async function followPurchasing(
   api.say(
     `  ordered ${line.ordered}, acknowledged ${line.acknowledged}, shipped ${line.shipped}, received ${line.received}, billed ${line.billed}; ` +
       `vendor bill ${po.invoices.map((i) => `${i.invoiceNumber} → ${i.billExternalId ?? i.status}`).join(', ') || 'none'} in the ERP`,
+  );
+  api.say(
+    `  vendor bill payment: ${po.invoices.map((i) => (i.payment ? `${i.invoiceNumber} ${i.payment.status}${i.payment.paidAt ? ` on ${i.payment.paidAt}` : ''} (${i.payment.amountPaid} ${i.currency} paid, ${i.payment.amountDue} due)` : `${i.invoiceNumber} not reported by the ERP yet`)).join(', ') || 'none'}`,
   );
 }

@@ -15,6 +15,7 @@ import type { WriteResult } from '../../connectors/sdk/ports/common';
 import type { ErpPort } from '../../connectors/sdk/ports/erp';
 import type { WmsPort } from '../../connectors/sdk/ports/wms';
 import { ArgumentCheck } from './arguments';
+import type { BillPayment } from './types';
 import type { PurchaseActivityDeps } from './deps';
 
 /** The createErpPurchaseOrder activity: the ERP's PO, once per PO id, linked as 'purchase-order'. */
@@ -107,5 +108,36 @@ export function postVendorBill(deps: PurchaseActivityDeps) {
     );
     await deps.runtime.link(args.erpConnectorId, 'vendor-bill', result.externalId, bill.id);
     return result;
+  };
+}
+
+/** The readBillPayment activity: what the ERP says of a posted vendor bill's payment (a read, safe to repeat). */
+export function readBillPayment(deps: PurchaseActivityDeps) {
+  return async (args: {
+    erpConnectorId: string;
+    invoiceId: string;
+    invoiceNumber?: string;
+    billExternalId?: string;
+  }): Promise<BillPayment | undefined> => {
+    new ArgumentCheck('readBillPayment')
+      .text(args.erpConnectorId, '/erpConnectorId')
+      .text(args.invoiceId, '/invoiceId')
+      .throwIfAny();
+    const erp = await deps.runtime.instance<ErpPort>(args.erpConnectorId, 'erp');
+    const status = await erp.getInvoicePayment(
+      {
+        invoiceId: args.invoiceId,
+        ...(args.invoiceNumber ? { invoiceNumber: args.invoiceNumber } : {}),
+        ...(args.billExternalId ? { externalId: args.billExternalId } : {}),
+      },
+      'AP',
+    );
+    if (!status) return undefined;
+    return {
+      status: status.status,
+      amountPaid: status.amountPaid.amount,
+      amountDue: status.amountDue.amount,
+      ...(status.paidAt ? { paidAt: status.paidAt } : {}),
+    };
   };
 }

@@ -6,6 +6,7 @@ import {
   createExpectedReceipt,
   postErpReceipt,
   postVendorBill,
+  readBillPayment,
 } from './erp-and-warehouse';
 import { notifyStockArrived } from './notify-stock';
 import { sendPurchaseOrder } from './send-purchase-order';
@@ -29,6 +30,7 @@ export function createPurchaseActivities(deps: PurchaseActivityDeps): PurchaseAc
     receiveStock: receiveStock(deps),
     notifyStockArrived: notifyStockArrived(deps),
     postVendorBill: postVendorBill(deps),
+    readBillPayment: readBillPayment(deps),
     savePurchaseOrderView: savePurchaseOrderView(deps),
     escalatePurchaseOrder: escalatePurchaseOrder(deps),
   };

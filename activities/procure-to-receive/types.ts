@@ -31,6 +31,14 @@ export interface SentPurchaseOrder {
 }
 
 /** Every activity of the procure-to-receive workflows. */
+/** A vendor bill's payment as the ERP reports it (amounts in the bill's currency, decimal strings). */
+export interface BillPayment {
+  status: 'open' | 'partially-paid' | 'paid';
+  amountPaid: string;
+  amountDue: string;
+  paidAt?: string;
+}
+
 export interface PurchaseActivities {
   /** The PO number of a proposal: the same number every time for the same proposal id, unique across the hub. */
   nextPoNumber(args: { proposalId: string; legalEntityId: string; prefix?: string }): Promise<string>;
@@ -46,6 +54,13 @@ export interface PurchaseActivities {
     locationId: string;
     legalEntityId?: string;
   }): Promise<{ onHand: string; reserved: string; inbound: string }>;
+  /** The payment status of a posted vendor bill, by the hub's invoice id (undefined when the ERP has none). */
+  readBillPayment(args: {
+    erpConnectorId: string;
+    invoiceId: string;
+    invoiceNumber?: string;
+    billExternalId?: string;
+  }): Promise<BillPayment | undefined>;
   /** Creates the PO in the ERP, once per PO id (a retry finds it). */
   createErpPurchaseOrder(args: { erpConnectorId: string; order: PurchaseOrder }): Promise<WriteResult>;
   /** Sends the PO to the supplier by its channel: an EDI 850 (once per PO id) or a portal publish (idempotent). */

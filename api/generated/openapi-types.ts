@@ -3813,6 +3813,8 @@ export interface components {
       | 'quantityTolerancePercent'
       | 'coalesceWindowMinutes'
       | 'exceptionOwner'
+      | 'paymentCheckMinutes'
+      | 'paymentWatchDays'
       | 'sourcing'
     >;
     /**
@@ -3841,6 +3843,10 @@ export interface components {
       legalEntityId?: string;
       /** @description Three-way match price tolerance (1). */
       matchPriceTolerancePercent?: number;
+      /** @description How often the ERP is asked whether a posted vendor bill was paid (720). */
+      paymentCheckMinutes?: number;
+      /** @description Days after the PO closed that unpaid vendor bills are still watched (120). */
+      paymentWatchDays?: number;
       /** @description Put before every PO number the hub draws (e.g. `HUB-`); none by default. */
       poNumberPrefix?: string;
       /** @description Receipt and match quantity tolerance (0). */
@@ -4057,6 +4063,16 @@ export interface components {
       }[];
       invoiceId: string;
       invoiceNumber: string;
+      /** @description The vendor bill's payment as the ERP last reported it (watched after the bill is posted). */
+      payment?: {
+        amountDue: string;
+        amountPaid: string;
+        checkedAt: string;
+        /** @description Date of the payment that settled the bill. */
+        paidAt?: string;
+        /** @enum {string} */
+        status: 'open' | 'partially-paid' | 'paid';
+      };
       /** @enum {string} */
       status: 'matched' | 'held' | 'waiting-for-receipt' | 'billed' | 'rejected';
       total: string;

@@ -87,6 +87,18 @@ describeErpContract('business-central-erp', async () => {
       priceBreak: { sku: 'WID-1003', quantity: '50' },
     },
     inspect: {
+      payVendorBill: async (externalId, amount) => {
+        const res = await fetch(`${sim.url}/__sim/pay`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            set: 'purchaseInvoices',
+            id: externalId,
+            ...(amount === undefined ? {} : { amount }),
+          }),
+        });
+        if (res.status !== 200) throw new Error(`pay: ${res.status} ${await res.text()}`);
+      },
       count: async (kind) => (await control.records(COLLECTION[kind])).length,
       order: async (kind, externalId) => {
         const sales = kind === 'sales-order';

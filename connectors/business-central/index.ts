@@ -9,6 +9,7 @@ import { createPurchaseOrder } from './operations/create-purchase-order';
 import { getCreditStatus } from './operations/get-credit-status';
 import { getCustomer } from './operations/get-customer';
 import { getInventoryValuation } from './operations/get-inventory-valuation';
+import { getInvoicePayment } from './operations/get-invoice-payment';
 import { getItem } from './operations/get-item';
 import { getPrice } from './operations/get-price';
 import { getSupplier } from './operations/get-supplier';
@@ -39,6 +40,7 @@ export const BUSINESS_CENTRAL_OPERATIONS = [
   'post-goods-receipt',
   'post-fulfillment',
   'post-invoice',
+  'get-invoice-payment',
   'get-inventory-valuation',
 ];
 
@@ -67,6 +69,7 @@ export function createBusinessCentralConnector(
     postGoodsReceipt: (receipt, context) => postGoodsReceipt(ctx, receipt, context),
     postFulfillment: (shipment, context) => postFulfillment(ctx, shipment, context),
     postInvoice: (invoice, context) => postInvoice(ctx, invoice, context),
+    getInvoicePayment: (document, direction, o) => getInvoicePayment(ctx, document, direction, o),
     getInventoryValuation: (filter, o) => getInventoryValuation(ctx, filter, o),
   };
 }

@@ -92,6 +92,18 @@ describeErpContract('netsuite-erp', async () => {
       priceBreak: { sku: 'WID-1001', quantity: '100' },
     },
     inspect: {
+      payVendorBill: async (externalId, amount) => {
+        const res = await fetch(`${url}/__sim/pay`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            recordType: 'vendorBill',
+            id: externalId,
+            ...(amount === undefined ? {} : { amount }),
+          }),
+        });
+        if (res.status !== 200) throw new Error(`pay: ${res.status} ${await res.text()}`);
+      },
       count: async (kind) => (await control.records(COLLECTIONS[kind])).length,
       order: async (kind, externalId) => {
         const records = await control.records<{ id: string; item: { items: StoredLine[] } }>(

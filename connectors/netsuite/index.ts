@@ -9,6 +9,7 @@ import { createPurchaseOrder } from './operations/create-purchase-order';
 import { getCreditStatus } from './operations/get-credit-status';
 import { getCustomer } from './operations/get-customer';
 import { getInventoryValuation } from './operations/get-inventory-valuation';
+import { getInvoicePayment } from './operations/get-invoice-payment';
 import { getItem } from './operations/get-item';
 import { getPrice } from './operations/get-price';
 import { getSupplier } from './operations/get-supplier';
@@ -44,6 +45,7 @@ export function createNetSuiteConnector(config: NetSuiteConfig, deps: ConnectorD
     postGoodsReceipt: (receipt, context) => postGoodsReceipt(ctx, receipt, context),
     postFulfillment: (shipment, context) => postFulfillment(ctx, shipment, context),
     postInvoice: (invoice, context) => postInvoice(ctx, invoice, context),
+    getInvoicePayment: (document, direction, options) => getInvoicePayment(ctx, document, direction, options),
     getInventoryValuation: (filter, options) => getInventoryValuation(ctx, filter, options),
   };
 }
@@ -85,6 +87,7 @@ export const netsuiteConnector: ConnectorManifest<NetSuiteConfig, ErpPort> = {
       'post-goods-receipt',
       'post-fulfillment',
       'post-invoice',
+      'get-invoice-payment',
       'get-inventory-valuation',
     ],
   },

@@ -108,6 +108,8 @@ describe('purchasing policy store', () => {
         ackTimeoutHours: 0,
         quantityTolerancePercent: 101,
         coalesceWindowMinutes: -1,
+        paymentCheckMinutes: 0,
+        paymentWatchDays: 400,
         colour: 'blue',
         sourcing: [
           { sku: 'WID-1', suppliers: [badSupplier] },
@@ -129,6 +131,8 @@ describe('purchasing policy store', () => {
       '/ackTimeoutHours',
       '/quantityTolerancePercent',
       '/coalesceWindowMinutes',
+      '/paymentCheckMinutes',
+      '/paymentWatchDays',
       '/sourcing/0/suppliers/0/unitPrice',
       '/sourcing/0/suppliers/0/currency',
       '/sourcing/0/suppliers/0/minOrderQuantity',

@@ -34,6 +34,8 @@ const POLICY_FIELDS = [
   'quantityTolerancePercent',
   'coalesceWindowMinutes',
   'exceptionOwner',
+  'paymentCheckMinutes',
+  'paymentWatchDays',
   'sourcing',
 ] as const;
 const RULE_FIELDS = ['sku', 'locationId', 'suppliers', 'reorderPoint', 'safetyStock'] as const;
@@ -254,6 +256,12 @@ export function validatePurchasingPolicy(input: unknown): PurchasingPolicy {
     }),
     exceptionOwner:
       input.exceptionOwner === undefined ? d.exceptionOwner : r.text(input, 'exceptionOwner', ''),
+    paymentCheckMinutes: r.number(input, 'paymentCheckMinutes', '', {
+      ...{ min: 0, max: MAX_WINDOW_MINUTES, exclusiveMin: true, fallback: d.paymentCheckMinutes },
+    }),
+    paymentWatchDays: r.number(input, 'paymentWatchDays', '', {
+      ...{ min: 0, max: 366, fallback: d.paymentWatchDays },
+    }),
     sourcing: readSourcing(r, input),
   };
   if (r.errors.length) {

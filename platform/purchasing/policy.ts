@@ -82,6 +82,10 @@ export interface PurchasingPolicy {
   coalesceWindowMinutes: number;
   /** Who owns exceptions (receipt variances, rejected lines, invoice mismatches) by default. */
   exceptionOwner: string;
+  /** How often (minutes, fractions allowed) the ERP is asked whether a posted vendor bill has been paid. */
+  paymentCheckMinutes: number;
+  /** Days after the PO closed that its unpaid vendor bills are still watched for payment. */
+  paymentWatchDays: number;
   sourcing: SourcingRule[];
 }
 
@@ -96,6 +100,8 @@ export const PURCHASING_POLICY_DEFAULTS = {
   quantityTolerancePercent: 0,
   coalesceWindowMinutes: 60,
   exceptionOwner: 'purchasing',
+  paymentCheckMinutes: 720,
+  paymentWatchDays: 120,
 } as const;
 
 /** The sourcing rule for a SKU at a warehouse: the warehouse's own first, else the SKU's general one. */

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Simulator } from '../kit/simulator';
 import { BcHttpError } from './odata';
+import { payInvoice } from './payments';
 import type { BcSimSettings } from './settings';
 
 type BcRecord = Record<string, unknown>;
@@ -334,7 +335,7 @@ export function postAction(sim: Sim, set: string, doc: BcRecord, action: string)
       (sum, l) => sum + cents(Number(l.invoiceQuantity), Number(l.unitPrice ?? l.directUnitCost)),
       0,
     );
-    post(
+    const invoiceNumber = post(
       sales ? 'salesInvoices' : 'purchaseInvoices',
       sales ? 'PS-INV' : 'PP-INV',
       invoicing,
@@ -344,8 +345,13 @@ export function postAction(sim: Sim, set: string, doc: BcRecord, action: string)
         status: 'Open',
         totalAmountExcludingTax: Math.round(total * 100) / 100,
         totalAmountIncludingTax: Math.round(total * 100) / 100,
+        remainingAmount: Math.round(total * 100) / 100,
       },
     );
+    if (!sales && sim.settings.autoPayBills) {
+      const bill = sim.store.collection<BcRecord>('purchaseInvoices').find((r) => r.number === invoiceNumber);
+      if (bill) payInvoice(sim, 'purchaseInvoices', String(bill.id));
+    }
   }
   for (const l of lines) {
     l[moved] = Number(l[moved]) + Number(l[toMove]);

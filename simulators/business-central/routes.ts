@@ -9,6 +9,7 @@ import { requireToken, tokenRoute } from './auth';
 import { createCreditMemo, postCreditMemo } from './credit-memos';
 import { CHILD_OF, createDocument, createLine, deleteLine, patchRecord, postAction } from './documents';
 import { BcHttpError, bcError, matches, pageSizeOf, parseFilter } from './odata';
+import { paymentRoutes } from './payments';
 import type { BcSimSettings } from './settings';
 
 type BcRecord = Record<string, unknown>;
@@ -27,6 +28,8 @@ const ENTITY_SETS = new Set([
   'purchaseReceipts',
   'purchaseInvoices',
   'salesCreditMemos',
+  'customerPayments',
+  'vendorPayments',
   'itemLedgerEntries',
   'salesPrices',
 ]);
@@ -203,6 +206,7 @@ function handle(sim: Simulator<BcSimSettings>, req: Request, res: Response): voi
 /** Mounts the token endpoint and the API. */
 export function businessCentralRoutes(router: Router, sim: Simulator<BcSimSettings>): void {
   tokenRoute(router, sim);
+  paymentRoutes(router, sim);
   router.all(/^\/v2\.0\/([^/]+)\/([^/]+)\/api\/v2\.0(\/.*)?$/, (req, res) => {
     try {
       handle(sim, req, res);

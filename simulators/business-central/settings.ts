@@ -14,6 +14,8 @@ export interface BcSimSettings {
   pageSize: number;
   /** The next N PATCHes of an order change it "concurrently" first, so their If-Match is stale (412). */
   concurrentEditsOnPatch: number;
+  /** Pay every purchase invoice in full as soon as it is posted (a vendor payment applied to it). */
+  autoPayBills: boolean;
 }
 
 /** The settings a fresh simulator starts with. */
@@ -27,4 +29,5 @@ export const DEFAULT_BC_SIM_SETTINGS: Readonly<BcSimSettings> = Object.freeze({
   tokenGeneration: 1,
   pageSize: 1000,
   concurrentEditsOnPatch: 0,
+  autoPayBills: false,
 });

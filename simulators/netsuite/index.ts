@@ -17,6 +17,8 @@ export { SEEDED_ITEM_COUNT, seededUpc };
 export interface NetSuiteSimSettings extends SimCredentials {
   /** Item ids (SKUs) whose `basePrice` is answered as unparsable text, to prove mapping failures are reported. */
   brokenItems: string[];
+  /** Pay every vendor bill in full as soon as it is posted (a vendorPayment applied to it). */
+  autoPayBills: boolean;
 }
 
 /** The credentials the simulator accepts unless told otherwise (test values, not secrets of any real account). */
@@ -35,7 +37,7 @@ export function createNetSuiteSimulator(
   return createSimulator<NetSuiteSimSettings>({
     name: 'netsuite',
     errorBody: (status, message) => netSuiteError(status, message),
-    settings: { ...NETSUITE_SIM_CREDENTIALS, brokenItems: [], ...options.settings },
+    settings: { ...NETSUITE_SIM_CREDENTIALS, brokenItems: [], autoPayBills: false, ...options.settings },
     routes: netSuiteRoutes,
     seed: (sim) => seedNetSuite(sim.store),
   });

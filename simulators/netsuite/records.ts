@@ -28,6 +28,8 @@ export const READABLE = new Set([
   'itemFulfillment',
   'invoice',
   'vendorBill',
+  'vendorPayment',
+  'customerPayment',
   'creditMemo',
   'inventoryItem',
   'customer',

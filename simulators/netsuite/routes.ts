@@ -12,6 +12,7 @@ import { CREATABLE, READABLE, buildOrder, findRecord, matchesQuery } from './rec
 import type { NsRecord } from './records';
 import { createCreditMemo, creditMemoFromInvoice } from './credit-memos';
 import { transformRecord } from './transforms';
+import { pay, paymentRoutes } from './payments';
 
 const RECORD_ROOT = '/services/rest/record/v1';
 const MAX_LIMIT = 1000;
@@ -120,13 +121,16 @@ function handle(sim: Simulator<NetSuiteSimSettings>, req: Request, res: Response
     return created(sim, res, target, creditMemoFromInvoice(sim, key, body));
   }
   if (req.method === 'POST' && segments.length === 4 && key && bang === '!transform' && target) {
-    return created(sim, res, target, transformRecord(sim, type, key, target, body));
+    const record = transformRecord(sim, type, key, target, body);
+    if (target === 'vendorBill' && sim.settings.autoPayBills) pay(sim, target, record.id);
+    return created(sim, res, target, record);
   }
   throw new NetSuiteSimError(405, `${req.method} is not allowed on ${req.path}.`, 'METHOD_NOT_ALLOWED');
 }
 
 /** Mounts the authenticated record API. */
 export function netSuiteRoutes(router: Router, sim: Simulator<NetSuiteSimSettings>): void {
+  paymentRoutes(router, sim);
   const seenNonces = new Set<string>();
   router.use('/services/rest', (req, res, next) => {
     if (oauthProblem(req, sim.settings, seenNonces)) {

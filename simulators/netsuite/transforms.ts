@@ -8,6 +8,7 @@ import { add, compare, multiply, num } from './decimal';
 import { NetSuiteSimError } from './errors';
 import { decimalField, findRecord, mintId, nowStamp, refName } from './records';
 import type { NsLine, NsRecord } from './records';
+import { openForPayment } from './payments';
 
 interface TransformSpec {
   progress: 'quantityReceived' | 'quantityFulfilled' | 'quantityBilled';
@@ -134,7 +135,7 @@ export function transformRecord(
     typeof body.tranId === 'string' && body.tranId
       ? body.tranId
       : `${spec.prefix}${sim.store.next(`tranId:${target}`, 1001)}`;
-  return targets.put(id, {
+  const record: NsRecord = {
     tranDate: stamp.slice(0, 10),
     ...body,
     id,
@@ -147,5 +148,6 @@ export function transformRecord(
     total: num(total),
     createdDate: stamp,
     lastModifiedDate: stamp,
-  });
+  };
+  return targets.put(id, target === 'vendorBill' || target === 'invoice' ? openForPayment(record) : record);
 }

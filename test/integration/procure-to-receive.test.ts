@@ -134,6 +134,18 @@ describe('procure-to-receive, end to end', { timeout: 600_000 }, () => {
       ),
     ).toHaveLength(1);
     expect(await purchaseOrdersOf(SUPPLIERS.edi)).toHaveLength(1);
+
+    // Accounts payable paid the bill (a vendorPayment in the ERP); the PO shows it paid, with the date.
+    const paid = await until(poNumber, 'bill paid', (v) => v.invoices[0]?.payment?.status === 'paid');
+    expect(paid.invoices[0]!.payment).toMatchObject({
+      amountDue: '0',
+      paidAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as unknown,
+    });
+    expect(paid.timeline.some((e) => e.step === 'bill-paid')).toBe(true);
+    const payments = await control.records<{ apply: { items: { doc: { id: string } }[] } }>('vendorPayment');
+    expect(
+      payments.filter((p) => p.apply.items[0]?.doc.id === paid.invoices[0]!.billExternalId),
+    ).toHaveLength(1);
   });
 
   it('a PO to a portal supplier is acknowledged, shipped and invoiced by the portal, and closes once billed', async () => {
@@ -307,7 +319,10 @@ describe('procure-to-receive, end to end', { timeout: 600_000 }, () => {
       await count('20');
       const second = await runAfter(covered, (r) => r.outcome === 'purchase-order');
       expect(second.sizing).toMatchObject({ available: '35', quantity: '5' });
-      const pos = await reorderPos();
+      const pos = await eventually('the second reorder-point PO stored', async () => {
+        const now = await reorderPos();
+        return now.length >= 2 ? now : undefined;
+      });
       expect(pos.map((p) => p.lines[0]?.ordered).sort()).toEqual(['15', '5']);
     } finally {
       await temporal.close();

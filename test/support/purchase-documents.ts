@@ -54,6 +54,8 @@ export function purchasingPolicy(overrides: Partial<PurchasingPolicy> = {}): Pur
     quantityTolerancePercent: 0,
     coalesceWindowMinutes: 60,
     exceptionOwner: 'purchasing',
+    paymentCheckMinutes: 720,
+    paymentWatchDays: 120,
     sourcing: [{ sku: 'WID-1001', suppliers: [ediSupplier, portalSupplier] }],
     ...overrides,
   };

@@ -79,6 +79,7 @@ export function purchasingPolicyBody(
     matchPriceTolerancePercent: 1,
     quantityTolerancePercent: 0,
     coalesceWindowMinutes: 0.1,
+    paymentCheckMinutes: 0.05,
     exceptionOwner: 'buyer-team',
     sourcing: [
       {
@@ -165,6 +166,8 @@ export async function startPurchaseHub(portalSettings: Record<string, unknown> =
     if (policy.status !== 200) throw new Error(`policy: ${policy.status} ${JSON.stringify(policy.body)}`);
     // Receipts are made by the tests (partial, over, damaged), not by the warehouse on its own.
     await simControl(wms.url, '/_sim/settings', { autoReceivePurchaseOrders: false });
+    // Accounts payable pays each vendor bill as it is posted; the PO workflow sees it paid and completes.
+    await simControl(netsuite.url, '/_sim/settings', { autoPayBills: true });
 
     const hub: PurchaseHub = {
       get api() {

@@ -269,6 +269,48 @@ const PO_SCENARIOS: PoScenarioSpec[] = [
       nothingOpen(run),
   },
   {
+    name: 'bill-paid-after-close',
+    summary:
+      'clean EDI PO; after it closes the ERP reports its vendor bill open, then partly paid, then paid (the watch ends)',
+    policy: { paymentCheckMinutes: 60 },
+    async drive(run) {
+      run.world.payments.set('inv-1', [
+        { status: 'open', amountPaid: '0.00', amountDue: '100.00' },
+        { status: 'partially-paid', amountPaid: '40.00', amountDue: '60.00' },
+        { status: 'paid', amountPaid: '100.00', amountDue: '0.00', paidAt: '2027-01-15' },
+      ]);
+      await waitForPo(run.handle, issued);
+      await ack(run);
+      await waitForPo(run.handle, (v) => v.status === 'acknowledged');
+      const lines = po(run).lines;
+      await ship(run, 'asn-1', Object.fromEntries(lines.map((l) => [l.lineNumber, l.quantity.value])));
+      await receive(
+        run,
+        'gr-1',
+        lines.map((l) => ({ line: l.lineNumber, sku: skuOfLine(l), received: l.quantity.value })),
+        'asn-1',
+      );
+      await invoice(
+        run,
+        'inv-1',
+        lines.map((l) => [l.lineNumber, skuOfLine(l), l.quantity.value, l.unitPrice.amount]),
+      );
+      await waitForPo(run.handle, (v) => v.invoices[0]?.payment?.status === 'open');
+      await run.env.sleep('61 minutes');
+      await waitForPo(run.handle, (v) => v.invoices[0]?.payment?.status === 'partially-paid');
+      await run.env.sleep('61 minutes');
+      return result(run);
+    },
+    check: (view, run) =>
+      expectStatus(view, 'closed') ??
+      expectThat(
+        view.invoices[0]?.payment?.status === 'paid',
+        `payment ${view.invoices[0]?.payment?.status}`,
+      ) ??
+      expectThat(run.world.callsOf('readBillPayment').length === 3, 'expected three payment reads') ??
+      nothingOpen(run),
+  },
+  {
     name: 'approval-approved',
     summary:
       'above the approval threshold: pending-approval, a buyer approves, then issued through to closed',

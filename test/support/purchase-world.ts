@@ -6,7 +6,7 @@
  */
 import { addDecimal } from '../../canonical-model/decimal';
 import type { Invoice, PurchaseOrder } from '../../canonical-model/generated/index';
-import type { PurchaseActivities, SupplyLine } from '../../activities/procure-to-receive/types';
+import type { BillPayment, PurchaseActivities, SupplyLine } from '../../activities/procure-to-receive/types';
 import type { PurchaseOrderView } from '../../workflows/procure-to-receive/types';
 
 /** One recorded activity call. */
@@ -32,6 +32,11 @@ export interface PurchaseWorld {
   position: { onHand: string; reserved: string; inbound: string };
   erpOrders: Map<string, PurchaseOrder>;
   bills: Map<string, Invoice>;
+  /**
+   * What the ERP answers about each bill's payment, by invoice id, in order (the last answer repeats); a bill not
+   * named here reads paid in full at once.
+   */
+  payments: Map<string, BillPayment[]>;
   /** Every view saved, in order. */
   views: PurchaseOrderView[];
   /** Runs inside claimSignals before it answers (a test can send a signal "while the workflow is busy"). */
@@ -59,6 +64,7 @@ export function createPurchaseWorld(): PurchaseWorld {
     position: { onHand: '0', reserved: '0', inbound: '0' },
     erpOrders: new Map(),
     bills: new Map(),
+    payments: new Map(),
     views: [],
     names: () => calls.map((c) => c.name),
     callsOf: (name) => calls.filter((c) => c.name === name).map((c) => c.args),
@@ -162,6 +168,16 @@ export function createPurchaseWorld(): PurchaseWorld {
       const created = !world.bills.has(invoice.id);
       world.bills.set(invoice.id, invoice);
       return { externalId: `bill-${invoice.id}`, created };
+    },
+    readBillPayment: async (args) => {
+      record('readBillPayment', args);
+      if (!world.bills.has(args.invoiceId)) return undefined;
+      const answers = world.payments.get(args.invoiceId);
+      if (!answers?.length) {
+        const bill = world.bills.get(args.invoiceId)!;
+        return { status: 'paid', amountPaid: bill.totals.total.amount, amountDue: '0', paidAt: '2026-12-20' };
+      }
+      return answers.length > 1 ? answers.shift()! : answers[0]!;
     },
     savePurchaseOrderView: async (view) => {
       record('savePurchaseOrderView', {

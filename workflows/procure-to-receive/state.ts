@@ -59,6 +59,10 @@ export class PoState {
   replacements: PurchaseOrderView['replacements'] = [];
   erp?: PurchaseOrderView['erp'];
   timeline: PurchaseTimelineEntry[] = [];
+  /** When the payment watch of the closed PO's vendor bills ends (workflow time, ms). */
+  paymentWatchUntil?: number;
+  /** How many times the ERP was asked about the bills' payments (names each round's steps). */
+  paymentRounds = 0;
   /** Ids of documents already handled (acks, ASNs, receipts, invoices). */
   seen = new Set<string>();
   acked = false;

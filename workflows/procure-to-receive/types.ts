@@ -194,6 +194,18 @@ export interface SupplierInvoiceView {
   currency: string;
   /** The vendor bill in the ERP. */
   billExternalId?: string;
+  /** The vendor bill's payment as the ERP last reported it. */
+  payment?: BillPaymentView;
+}
+
+/** What the ERP said of a vendor bill's payment when last asked. */
+export interface BillPaymentView {
+  status: 'open' | 'partially-paid' | 'paid';
+  amountPaid: string;
+  amountDue: string;
+  /** Date of the payment that settled the bill (paid only). */
+  paidAt?: string;
+  checkedAt: string;
 }
 
 /** A buyer's decision on a held invoice. */

@@ -13,6 +13,7 @@ import { answer, installHandlers } from './inbox';
 import type { Event, Inbox, Request } from './inbox';
 import { decideInvoice, handleInvoice, rematchWaiting } from './invoices';
 import { issue } from './issue';
+import { watchPayments } from './payments';
 import { handleReceipt } from './receiving';
 import { applyResolution } from './resolutions';
 import { handleAsn } from './shipments';
@@ -53,8 +54,9 @@ export async function procureToReceiveWorkflow(input: ProcureToReceiveInput): Pr
     }
     if (readyToClose(s)) {
       await closePurchaseOrder(s);
-      // Whatever came while closing is worked before the workflow ends (documents are never dropped).
-      if (!inbox.events.length) return finish(s);
+      // Whatever came while closing (or while the bills' payments were watched) is worked before the workflow
+      // ends (documents are never dropped).
+      if (!inbox.events.length && (await watchPayments(s, inbox)) === 'done') return finish(s);
       s.finished = false;
       continue;
     }

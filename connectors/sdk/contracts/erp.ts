@@ -35,6 +35,7 @@ import { isHubError } from '../../../platform/errors';
 import type { HubError } from '../../../platform/errors';
 import type { SimulatorControl } from '../../../simulators/kit/control';
 import type { ReferenceResolver, WriteContext } from '../ports/common';
+import { addDecimal, subtractDecimal } from '../decimal';
 import type { ErpPort } from '../ports/erp';
 
 /** Kinds of record a write of the ERP port leaves in the system. */
@@ -61,6 +62,8 @@ export interface ErpInspector {
     kind: 'sales-order' | 'purchase-order',
     externalId: string,
   ): Promise<{ lines: StoredOrderLine[] } | undefined>;
+  /** Pays `amount` (default: all that remains) of the posted vendor bill whose id in the system is `externalId`. */
+  payVendorBill(externalId: string, amount?: string): Promise<void>;
 }
 
 /** What the seeded system holds, in the system's own ids. */
@@ -625,6 +628,56 @@ export function describeErpContract(name: string, setup: () => Promise<ErpContra
         stored = await s.inspect.order('purchase-order', result.externalId);
         expect(decimalCompare(stored!.lines[0]!.quantityBilled ?? '0', '6')).toBe(0);
         expect(decimalCompare(stored!.lines[0]!.quantityReceived ?? '0', '10')).toBe(0);
+      });
+
+      it('reports a vendor bill open, partly paid and paid as the system applies payments to it', async () => {
+        const { po } = await createPo([[ids.items[0]!, '10']]);
+        await s.port.postGoodsReceipt(receipt(po, ['10']), context());
+        const bill = vendorBillFor(po, [[0, '10']]);
+        const posted = await s.port.postInvoice(bill, context(`bill/${bill.id}`));
+        const ref = { invoiceId: bill.id, invoiceNumber: bill.invoiceNumber, externalId: posted.externalId };
+        const total = bill.totals.total.amount;
+        const open = await s.port.getInvoicePayment(ref, 'AP');
+        expect(open).toMatchObject({
+          invoiceId: bill.id,
+          externalId: posted.externalId,
+          status: 'open',
+          payments: [],
+        });
+        expect(decimalCompare(open!.total.amount, total)).toBe(0);
+        expect(decimalCompare(open!.amountDue.amount, total)).toBe(0);
+        expect(decimalCompare(open!.amountPaid.amount, '0')).toBe(0);
+
+        await s.inspect.payVendorBill(posted.externalId, '1.50');
+        const partly = await s.port.getInvoicePayment(ref, 'AP');
+        expect(partly?.status).toBe('partially-paid');
+        expect(decimalCompare(partly!.amountPaid.amount, '1.50')).toBe(0);
+        expect(decimalCompare(partly!.amountDue.amount, subtractDecimal(total, '1.50'))).toBe(0);
+        expect(partly!.paidAt).toBeUndefined();
+
+        await s.inspect.payVendorBill(posted.externalId);
+        // Found again without the system's id, by the hub's invoice id or the number it was posted with.
+        const paid = await s.port.getInvoicePayment(
+          { invoiceId: bill.id, invoiceNumber: bill.invoiceNumber },
+          'AP',
+        );
+        expect(paid?.status).toBe('paid');
+        expect(decimalCompare(paid!.amountDue.amount, '0')).toBe(0);
+        expect(decimalCompare(paid!.amountPaid.amount, total)).toBe(0);
+        expect(paid!.paidAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(paid!.payments).toHaveLength(2);
+        expect(
+          decimalCompare(
+            addDecimal(paid!.payments[0]!.amount.amount, paid!.payments[1]!.amount.amount),
+            total,
+          ),
+        ).toBe(0);
+        expect(
+          await s.port.getInvoicePayment(
+            { invoiceId: `inv-none-${seq}`, invoiceNumber: `NONE-${seq}` },
+            'AP',
+          ),
+        ).toBeUndefined();
       });
 
       it('records a shipment against its sales order', async () => {

@@ -56,6 +56,41 @@ export interface InventoryValuationLine {
   totalValue: Money;
 }
 
+/** One payment the ERP applied to an invoice or vendor bill. */
+export interface InvoicePayment {
+  /** The ERP's payment document number (NetSuite vendorPayment tranId, Business Central payment journal doc). */
+  reference: string;
+  amount: Money;
+  /** Business date of the payment (YYYY-MM-DD). */
+  date: string;
+}
+
+/** What the ERP says of the settlement of one posted invoice (AR) or vendor bill (AP). */
+export interface InvoicePaymentStatus {
+  /** The hub's invoice id the document was posted with (its external id in the ERP). */
+  invoiceId: string;
+  /** The ERP's own id of the posted document. */
+  externalId: string;
+  /** open: nothing paid; partially-paid: some paid, some due; paid: nothing due. */
+  status: 'open' | 'partially-paid' | 'paid';
+  total: Money;
+  amountPaid: Money;
+  amountDue: Money;
+  /** Date of the payment that settled it (status paid only). */
+  paidAt?: string;
+  payments: InvoicePayment[];
+}
+
+/** How a posted invoice or vendor bill is found again. */
+export interface PostedInvoiceRef {
+  /** The hub's invoice id. */
+  invoiceId: string;
+  /** The invoice number it was posted with (the supplier's for a vendor bill). */
+  invoiceNumber?: string;
+  /** The ERP's id of the posted document, as postInvoice answered it. */
+  externalId?: string;
+}
+
 /** Operations every ERP connector implements; the ERP contract suite proves them against a simulator. */
 export interface ErpPort {
   getItem(sku: string, options?: ReadOptions): Promise<Item | undefined>;
@@ -80,6 +115,16 @@ export interface ErpPort {
    * error at `/lines/<i>/quantity`. Other memo types are refused at `/type`.
    */
   postInvoice(invoice: Invoice, context: WriteContext): Promise<WriteResult>;
+  /**
+   * Payment status of an invoice or vendor bill posted by `postInvoice`: by the ERP's id of it (`externalId`, what
+   * postInvoice answered) when given, else by the hub's invoice id or the invoice number it was posted with;
+   * undefined when the ERP has no such document.
+   */
+  getInvoicePayment(
+    document: PostedInvoiceRef,
+    direction: 'AR' | 'AP',
+    options?: ReadOptions,
+  ): Promise<InvoicePaymentStatus | undefined>;
   getInventoryValuation(
     filter: { sku?: string; locationExternalId?: string },
     options?: ReadOptions,
@@ -101,5 +146,6 @@ export const ERP_OPERATIONS = [
   'post-goods-receipt',
   'post-fulfillment',
   'post-invoice',
+  'get-invoice-payment',
   'get-inventory-valuation',
 ] as const;
