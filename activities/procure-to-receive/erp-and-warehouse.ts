@@ -141,3 +141,18 @@ export function readBillPayment(deps: PurchaseActivityDeps) {
     };
   };
 }
+
+/** The updateErpPurchaseOrder activity: the ERP's PO gets the lines' quantities, prices and dates (idempotent). */
+export function updateErpPurchaseOrder(deps: PurchaseActivityDeps) {
+  return async (args: { erpConnectorId: string; order: PurchaseOrder }): Promise<WriteResult> => {
+    new ArgumentCheck('updateErpPurchaseOrder')
+      .text(args.erpConnectorId, '/erpConnectorId')
+      .text(args.order?.id, '/order/id')
+      .throwIfAny();
+    const erp = await deps.runtime.instance<ErpPort>(args.erpConnectorId, 'erp');
+    return erp.updatePurchaseOrder(
+      args.order,
+      deps.runtime.writeContext(args.erpConnectorId, `po-update/${args.order.id}`),
+    );
+  };
+}

@@ -7,6 +7,7 @@ import {
   postErpReceipt,
   postVendorBill,
   readBillPayment,
+  updateErpPurchaseOrder,
 } from './erp-and-warehouse';
 import { notifyStockArrived } from './notify-stock';
 import { sendPurchaseOrder } from './send-purchase-order';
@@ -31,6 +32,7 @@ export function createPurchaseActivities(deps: PurchaseActivityDeps): PurchaseAc
     notifyStockArrived: notifyStockArrived(deps),
     postVendorBill: postVendorBill(deps),
     readBillPayment: readBillPayment(deps),
+    updateErpPurchaseOrder: updateErpPurchaseOrder(deps),
     savePurchaseOrderView: savePurchaseOrderView(deps),
     escalatePurchaseOrder: escalatePurchaseOrder(deps),
   };

@@ -61,6 +61,8 @@ export interface PurchaseActivities {
     invoiceNumber?: string;
     billExternalId?: string;
   }): Promise<BillPayment | undefined>;
+  /** Brings the ERP's PO in line with the PO's lines as they now stand (idempotent). */
+  updateErpPurchaseOrder(args: { erpConnectorId: string; order: PurchaseOrder }): Promise<WriteResult>;
   /** Creates the PO in the ERP, once per PO id (a retry finds it). */
   createErpPurchaseOrder(args: { erpConnectorId: string; order: PurchaseOrder }): Promise<WriteResult>;
   /** Sends the PO to the supplier by its channel: an EDI 850 (once per PO id) or a portal publish (idempotent). */

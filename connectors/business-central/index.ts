@@ -6,6 +6,7 @@ import { businessCentralConfigSchema } from './config-schema';
 import type { BusinessCentralConfig } from './config-schema';
 import type { BcContext } from './context';
 import { createPurchaseOrder } from './operations/create-purchase-order';
+import { updatePurchaseOrder } from './operations/update-purchase-order';
 import { getCreditStatus } from './operations/get-credit-status';
 import { getCustomer } from './operations/get-customer';
 import { getInventoryValuation } from './operations/get-inventory-valuation';
@@ -37,6 +38,7 @@ export const BUSINESS_CENTRAL_OPERATIONS = [
   'get-price',
   'upsert-sales-order',
   'create-purchase-order',
+  'update-purchase-order',
   'post-goods-receipt',
   'post-fulfillment',
   'post-invoice',
@@ -66,6 +68,7 @@ export function createBusinessCentralConnector(
     getPrice: (request, context) => getPrice(ctx, request, context),
     upsertSalesOrder: (order, context) => upsertSalesOrder(ctx, order, context),
     createPurchaseOrder: (order, context) => createPurchaseOrder(ctx, order, context),
+    updatePurchaseOrder: (order, context) => updatePurchaseOrder(ctx, order, context),
     postGoodsReceipt: (receipt, context) => postGoodsReceipt(ctx, receipt, context),
     postFulfillment: (shipment, context) => postFulfillment(ctx, shipment, context),
     postInvoice: (invoice, context) => postInvoice(ctx, invoice, context),

@@ -6,6 +6,7 @@ import { netSuiteConfigSchema } from './config-schema';
 import type { NetSuiteConfig } from './config-schema';
 import type { NetSuiteContext } from './context';
 import { createPurchaseOrder } from './operations/create-purchase-order';
+import { updatePurchaseOrder } from './operations/update-purchase-order';
 import { getCreditStatus } from './operations/get-credit-status';
 import { getCustomer } from './operations/get-customer';
 import { getInventoryValuation } from './operations/get-inventory-valuation';
@@ -42,6 +43,7 @@ export function createNetSuiteConnector(config: NetSuiteConfig, deps: ConnectorD
     getPrice: (request, context) => getPrice(ctx, request, context),
     upsertSalesOrder: (order, context) => upsertSalesOrder(ctx, order, context),
     createPurchaseOrder: (order, context) => createPurchaseOrder(ctx, order, context),
+    updatePurchaseOrder: (order, context) => updatePurchaseOrder(ctx, order, context),
     postGoodsReceipt: (receipt, context) => postGoodsReceipt(ctx, receipt, context),
     postFulfillment: (shipment, context) => postFulfillment(ctx, shipment, context),
     postInvoice: (invoice, context) => postInvoice(ctx, invoice, context),
@@ -84,6 +86,7 @@ export const netsuiteConnector: ConnectorManifest<NetSuiteConfig, ErpPort> = {
       'get-price',
       'upsert-sales-order',
       'create-purchase-order',
+      'update-purchase-order',
       'post-goods-receipt',
       'post-fulfillment',
       'post-invoice',

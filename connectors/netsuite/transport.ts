@@ -35,6 +35,8 @@ export interface NetSuiteTransport {
   create(type: string, body: unknown, signal?: AbortSignal): Promise<string>;
   /** Creates or replaces the record with this external id; returns its internal id. */
   upsert(type: string, externalId: string, body: unknown, signal?: AbortSignal): Promise<string>;
+  /** Changes fields (and sublist lines, by their `line`) of a record by internal id (`PATCH /record/v1/{type}/{id}`). */
+  patch(type: string, id: string, body: unknown, signal?: AbortSignal): Promise<void>;
   /** Transforms a record into a new one (receipt, fulfilment, invoice, bill, credit memo); returns the new internal id. */
   transform(type: string, id: string, target: string, body: unknown, signal?: AbortSignal): Promise<string>;
 }
@@ -124,6 +126,9 @@ export function createNetSuiteTransport(config: NetSuiteConfig, fetchImpl?: type
         signal,
       });
       return idFromLocation(res.headers.get('location'), `PUT ${type}`);
+    },
+    async patch(type, id, body, signal) {
+      await http.request({ method: 'PATCH', path: recordPath(type, encodeURIComponent(id)), body, signal });
     },
     async transform(type, id, target, body, signal) {
       const res = await http.request({

@@ -12,6 +12,7 @@ import { CREATABLE, READABLE, buildOrder, findRecord, matchesQuery } from './rec
 import type { NsRecord } from './records';
 import { createCreditMemo, creditMemoFromInvoice } from './credit-memos';
 import { transformRecord } from './transforms';
+import { patchOrder } from './patch';
 import { pay, paymentRoutes } from './payments';
 
 const RECORD_ROOT = '/services/rest/record/v1';
@@ -94,6 +95,10 @@ function handle(sim: Simulator<NetSuiteSimSettings>, req: Request, res: Response
     const record = findRecord(sim, type, key);
     if (!record) throw notFound();
     return sim.sendJson(res, 200, present(sim, type, record));
+  }
+  if (req.method === 'PATCH' && segments.length === 2 && key) {
+    patchOrder(sim, type, key, body);
+    return void res.status(204).end();
   }
   if (req.method === 'POST' && segments.length === 1 && type === 'creditMemo') {
     return created(sim, res, type, createCreditMemo(sim, body));

@@ -1,3 +1,4 @@
+import { compareDecimal, subtractDecimal } from '../../canonical-model/decimal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulatorControl } from '../../simulators/kit/control';
 import type { PurchaseOrderView } from '../../workflows/procure-to-receive/types';
@@ -264,7 +265,10 @@ async function volumeRun(): Promise<void> {
   }
 
   const control = simulatorControl(hub.sims.netsuite.url);
-  const erpPos = await control.records<{ externalId?: string }>('purchaseOrder');
+  const erpPos = await control.records<{
+    externalId?: string;
+    item: { items: { quantity: unknown; rate: unknown }[] };
+  }>('purchaseOrder');
   const bills = await control.records<{ externalId?: string }>('vendorBill');
   const receipts = await control.records<{ createdFrom?: { id?: string } }>('itemReceipt');
   for (const r of runs) {
@@ -289,6 +293,13 @@ async function volumeRun(): Promise<void> {
     if (r.kind === 'late-ack')
       expect(po.exceptions.find((e) => e.kind === 'ack-overdue')?.status, label).toBe('resolved');
     if (r.kind === 'changed') expect(line.acknowledged, label).toBe(String(Number(line.ordered) - 5));
+    // The ERP's PO holds the line as the hub ended with it (the supplier's changes and cut quantities applied).
+    const erpLine = erpPos.find((p) => p.externalId === po.purchaseOrderId)!.item.items[0]!;
+    expect(
+      compareDecimal(String(erpLine.quantity), subtractDecimal(line.ordered, line.cancelled)),
+      label,
+    ).toBe(0);
+    expect(compareDecimal(String(erpLine.rate), line.unitPrice), label).toBe(0);
   }
   expect(receipts.length).toBeGreaterThanOrEqual(runs.reduce((t, r) => t + r.receipts, 0));
   const counts: Record<string, number> = {};

@@ -169,6 +169,19 @@ export function createPurchaseWorld(): PurchaseWorld {
       world.bills.set(invoice.id, invoice);
       return { externalId: `bill-${invoice.id}`, created };
     },
+    updateErpPurchaseOrder: async ({ order }) => {
+      record('updateErpPurchaseOrder', {
+        id: order.id,
+        lines: order.lines.map((l) => [
+          l.lineNumber,
+          l.quantity.value,
+          l.unitPrice.amount,
+          l.requestedDeliveryDate,
+        ]),
+      });
+      world.erpOrders.set(order.id, order);
+      return { externalId: `erp-${order.id}`, created: false };
+    },
     readBillPayment: async (args) => {
       record('readBillPayment', args);
       if (!world.bills.has(args.invoiceId)) return undefined;

@@ -5,6 +5,7 @@
  */
 import type { PoState } from './state';
 import { DISCARDED, connectorCalls, save, step } from './steps';
+import { markErpInSync } from './erp-order';
 import { syncLineSupply } from './supply';
 
 /** Creates, sends and records the PO as supply; status issued. */
@@ -25,6 +26,7 @@ export async function issue(s: PoState): Promise<void> {
         externalId: created.externalId,
         ...(created.documentNumber ? { documentNumber: created.documentNumber } : {}),
       };
+      markErpInSync(s);
       s.documents.push({
         direction: 'outbound',
         documentType: 'erp-purchase-order',

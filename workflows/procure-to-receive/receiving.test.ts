@@ -251,6 +251,10 @@ describe('procure-to-receive workflow: shipments, receipts, three-way match, clo
     const closed = (await handle.result()) as PurchaseOrderView;
     expect(closed.status).toBe('short-closed');
     expect(closed.lines[0]).toMatchObject({ cancelled: '3', billed: '7' });
+    // The ERP's PO is cut to what was received, once.
+    expect(world.callsOf('updateErpPurchaseOrder')).toEqual([
+      { id: po.id, lines: [[1, '7', '10.00', expect.any(String) as unknown]] },
+    ]);
     expect(world.openSupply()).toEqual({});
     expect(world.supply.get(`${poId}/1`)?.status).toBe('cancelled');
   });

@@ -63,6 +63,8 @@ export class PoState {
   paymentWatchUntil?: number;
   /** How many times the ERP was asked about the bills' payments (names each round's steps). */
   paymentRounds = 0;
+  /** The lines as the ERP's purchase order was last given them (erp-order.ts). */
+  erpShape?: string;
   /** Ids of documents already handled (acks, ASNs, receipts, invoices). */
   seen = new Set<string>();
   acked = false;

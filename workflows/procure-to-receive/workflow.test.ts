@@ -196,6 +196,26 @@ describe('procure-to-receive workflow: approval, acknowledgement, re-sourcing', 
     expect(resolved.lines[0]).toMatchObject({ unitPrice: '10.50' });
     const after = await waitForPo(handle, (v) => v.status === 'acknowledged');
     expect(after.total).toBe('156.00');
+    // The ERP's PO follows: first the change within tolerance (line 2), then the buyer's acceptance (line 1).
+    const id = input.purchaseOrder.id;
+    const date = input.purchaseOrder.lines[0]!.requestedDeliveryDate;
+    expect(world.callsOf('updateErpPurchaseOrder')).toEqual([
+      {
+        id,
+        lines: [
+          [1, '10', '10.00', date],
+          [2, '5', '10.20', date],
+        ],
+      },
+      {
+        id,
+        lines: [
+          [1, '10', '10.50', date],
+          [2, '5', '10.20', date],
+        ],
+      },
+    ]);
+    expect(after.timeline.filter((e) => e.step === 'erp-purchase-order-update')).toHaveLength(2);
   });
 
   it('a rejected line is re-sourced to the alternate on a child PO with those lines', async () => {

@@ -13,6 +13,7 @@ import { answer, installHandlers } from './inbox';
 import type { Event, Inbox, Request } from './inbox';
 import { decideInvoice, handleInvoice, rematchWaiting } from './invoices';
 import { issue } from './issue';
+import { syncErpOrder } from './erp-order';
 import { watchPayments } from './payments';
 import { handleReceipt } from './receiving';
 import { applyResolution } from './resolutions';
@@ -47,6 +48,7 @@ export async function procureToReceiveWorkflow(input: ProcureToReceiveInput): Pr
     let event: Event | undefined;
     while ((event = inbox.take())) {
       await work(s, event);
+      await syncErpOrder(s);
       if (s.finished) return drain(s, inbox);
       await rematchWaiting(s);
       refreshStatus(s);

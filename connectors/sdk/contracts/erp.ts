@@ -630,6 +630,74 @@ export function describeErpContract(name: string, setup: () => Promise<ErpContra
         expect(decimalCompare(stored!.lines[0]!.quantityReceived ?? '0', '10')).toBe(0);
       });
 
+      it("updates a purchase order to the supplier's changes, never below what was received", async () => {
+        const { po, result } = await createPo([
+          [ids.items[0]!, '10'],
+          [ids.items[1]!, '4'],
+        ]);
+        await s.port.postGoodsReceipt(receipt(po, ['3', '4']), context());
+        const withLines = (changes: [string, string][]) => ({
+          ...po,
+          lines: po.lines.map((l, i) => ({
+            ...l,
+            quantity: { ...l.quantity, value: changes[i]![0] },
+            unitPrice: { ...l.unitPrice, amount: changes[i]![1] },
+          })),
+        });
+        const price0 = po.lines[0]!.unitPrice.amount;
+        const updated = await s.port.updatePurchaseOrder(
+          withLines([
+            ['8', '9.5'],
+            ['4', po.lines[1]!.unitPrice.amount],
+          ]),
+          context(),
+        );
+        expect(updated).toMatchObject({ externalId: result.externalId, created: false });
+        let stored = await s.inspect.order('purchase-order', result.externalId);
+        expect(decimalCompare(stored!.lines[0]!.quantity, '8')).toBe(0);
+        expect(decimalCompare(stored!.lines[0]!.unitPrice, '9.5')).toBe(0);
+        expect(decimalCompare(stored!.lines[1]!.quantity, '4')).toBe(0);
+        // The same update again changes nothing more.
+        await s.port.updatePurchaseOrder(
+          withLines([
+            ['8', '9.5'],
+            ['4', po.lines[1]!.unitPrice.amount],
+          ]),
+          context(),
+        );
+        stored = await s.inspect.order('purchase-order', result.externalId);
+        expect(decimalCompare(stored!.lines[0]!.quantity, '8')).toBe(0);
+
+        const below = await failure(
+          s.port.updatePurchaseOrder(
+            withLines([
+              ['2', price0],
+              ['4', po.lines[1]!.unitPrice.amount],
+            ]),
+            context(),
+          ),
+        );
+        expect(below.kind).toBe('data');
+        expect(below.fieldErrors?.[0]?.path).toBe('/lines/0/quantity');
+        stored = await s.inspect.order('purchase-order', result.externalId);
+        expect(decimalCompare(stored!.lines[0]!.quantity, '8')).toBe(0);
+
+        const missing = await failure(
+          s.port.updatePurchaseOrder(
+            {
+              ...withLines([
+                ['8', '9.5'],
+                ['4', '1'],
+              ]),
+              id: `po-none-${seq}`,
+              poNumber: `NONE-${seq}`,
+            },
+            context(),
+          ),
+        );
+        expect(missing.fieldErrors?.[0]?.path).toBe('/id');
+      });
+
       it('reports a vendor bill open, partly paid and paid as the system applies payments to it', async () => {
         const { po } = await createPo([[ids.items[0]!, '10']]);
         await s.port.postGoodsReceipt(receipt(po, ['10']), context());

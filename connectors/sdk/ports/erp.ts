@@ -104,6 +104,13 @@ export interface ErpPort {
   /** Creates the order, or updates it when one with the same external id exists (idempotent upsert). */
   upsertSalesOrder(order: SalesOrder, context: WriteContext): Promise<WriteResult>;
   createPurchaseOrder(order: PurchaseOrder, context: WriteContext): Promise<WriteResult>;
+  /**
+   * Brings the purchase order createPurchaseOrder made in line with `order` (after a supplier's changes, a
+   * short-close or a cancellation): each line's quantity, unit price and expected receipt date, matched by line
+   * number; a line at quantity 0 is closed. A quantity below what was already received is a `data` error at
+   * `/lines/<i>/quantity`; an order the ERP does not have is a `data` error at `/id`. Repeating it changes nothing.
+   */
+  updatePurchaseOrder(order: PurchaseOrder, context: WriteContext): Promise<WriteResult>;
   /** Posts a receipt against its purchase order (NetSuite: purchaseOrder !transform itemReceipt). */
   postGoodsReceipt(receipt: GoodsReceipt, context: WriteContext): Promise<WriteResult>;
   /** Records a shipment against its sales order (NetSuite: salesOrder !transform itemFulfillment). */
@@ -143,6 +150,7 @@ export const ERP_OPERATIONS = [
   'get-price',
   'upsert-sales-order',
   'create-purchase-order',
+  'update-purchase-order',
   'post-goods-receipt',
   'post-fulfillment',
   'post-invoice',
