@@ -377,6 +377,37 @@ const PO_SCENARIOS: PoScenarioSpec[] = [
       expectThat(view.total === '155.00', `total ${view.total}`),
   },
   {
+    name: 'price-accepted-erp-updated',
+    summary:
+      'as price-review-accepted, recorded with the ERP PO update: the accepted 10.50 goes to the ERP PO before receipt',
+    lines: [
+      ['WID-1001', '10'],
+      ['WID-1002', '5'],
+    ],
+    async drive(run) {
+      await waitForPo(run.handle, issued);
+      await ack(
+        run,
+        { 1: { status: 'changed', changes: { unitPrice: { amount: '10.50', currency: 'USD' } } } },
+        'accepted-with-changes',
+      );
+      await waitForPo(run.handle, (v) => v.status === 'price-review');
+      await resolveOpen(run, 'price-change', 'accept');
+      await waitForPo(run.handle, (v) => v.status === 'acknowledged');
+      return shipReceiveBill(run, ['10.50', '10.00']);
+    },
+    check: (view, run) =>
+      expectStatus(view, 'closed') ??
+      expectThat(
+        run.world.callsOf('updateErpPurchaseOrder').length === 1,
+        `${run.world.callsOf('updateErpPurchaseOrder').length} ERP PO updates`,
+      ) ??
+      expectThat(
+        view.timeline.some((e) => e.step === 'erp-purchase-order-update'),
+        'no ERP update on the timeline',
+      ),
+  },
+  {
     name: 'line-rejected-resourced',
     summary:
       '855 rejects line 1: re-sourced on a child PO to the portal alternate (cancelled); line 2 received, closed',
