@@ -27,4 +27,17 @@ export const TOPICS = {
     partitions: 3,
     config: { 'retention.ms': String(14 * DAY_MS), 'cleanup.policy': 'delete' },
   },
+  /** Canonical InventoryMovement documents (inventory/publish.ts), keyed by `<sku>@<locationId>` so the movements
+   * of one item in one location keep their order; the stock ledger applies them (consumers/inventory-movements.ts). */
+  inventoryMovements: {
+    name: 'hub.inventory-movements.v1',
+    partitions: 6,
+    config: { 'retention.ms': String(14 * DAY_MS), 'cleanup.policy': 'delete' },
+  },
+  /** Movements the ledger could not read, with their original bytes and key and `dlq-*` reason headers. */
+  inventoryMovementsDlq: {
+    name: 'hub.inventory-movements.dlq.v1',
+    partitions: 1,
+    config: { 'retention.ms': String(30 * DAY_MS), 'cleanup.policy': 'delete' },
+  },
 } as const satisfies Record<string, TopicSpec>;

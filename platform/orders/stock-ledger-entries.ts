@@ -3,13 +3,22 @@
  * carries the running totals after it, so the head entry (highest `seq`) is the key's position and a reservation's
  * state is the sum of its entries.
  */
-import { addDecimal, subtractDecimal } from '../../canonical-model/decimal';
+import { addDecimal, compareDecimal, subtractDecimal } from '../../canonical-model/decimal';
 import { HubError } from '../errors';
 import { minDecimal, sumDecimals } from './stock-quantity';
 import type { ReservationState, StockKey, StockPosition } from './stock-types';
 
 /** What a ledger entry did. */
-export type LedgerOp = 'set-stock' | 'reserve' | 'release' | 'consume' | 'receive';
+export type LedgerOp = 'set-stock' | 'reserve' | 'release' | 'consume' | 'receive' | 'movement';
+
+/** What a movement entry was asked to move, and whether it did (see MovementResult.applied). */
+export interface MovementRecord {
+  onHandDelta: string;
+  heldDelta: string;
+  /** When the movement happened at the source. */
+  occurredAt: string;
+  applied: boolean;
+}
 
 /** One appended ledger entry: `_id` is the writer's opId (a reserve's opId is its reservation id). */
 export interface LedgerEntry extends StockKey {
@@ -18,13 +27,18 @@ export interface LedgerEntry extends StockKey {
   key: string;
   seq: number;
   op: LedgerOp;
-  /** What the entry moved: reserved / released / taken off the reservation; the new on-hand for set-stock. */
+  /**
+   * What the entry moved: reserved / released / taken off the reservation; the new on-hand for set-stock; the
+   * signed on-hand change a movement applied ("0" when it applied nothing).
+   */
   quantity: string;
   /** What was asked for (reserve, release, consume); consume lowers on hand by this much. */
   requested?: string;
   /** Reserve only: the available-to-promise the request saw (after protection), before it reserved. */
   availableBefore?: string;
   reservationId?: string;
+  /** Movement entries only. */
+  movement?: MovementRecord;
   orderId?: string;
   lineNumber?: number;
   onHand: string;
@@ -151,6 +165,52 @@ export function reserveEntry(
     lineNumber: request.lineNumber,
     reserved: addDecimal(totals.reserved, got),
   };
+}
+
+const SIGNED_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** Returns `value` when it is a signed plain decimal string ("-3", "2.5"); otherwise a `data` HubError at `path`. */
+export function requireDelta(value: unknown, path: string): string {
+  if (typeof value === 'string' && SIGNED_DECIMAL.test(value)) return value;
+  throw new HubError('data', `${path} must be a signed decimal string, got ${JSON.stringify(value)}`, {
+    fieldErrors: [{ path, message: 'must be a signed decimal string' }],
+  });
+}
+
+/**
+ * The entry of a movement: on hand and held change by the deltas, unless the movement happened before the key's
+ * latest stock count (which already holds it), when it is recorded with `applied: false` and moves nothing.
+ */
+export function movementEntry(
+  totals: Totals,
+  input: { onHandDelta: string; heldDelta: string; at: string },
+): EntryBody {
+  const applied = !totals.stockAsOf || Date.parse(input.at) >= Date.parse(totals.stockAsOf);
+  return {
+    ...totals,
+    op: 'movement',
+    quantity: applied ? input.onHandDelta : '0',
+    movement: {
+      onHandDelta: input.onHandDelta,
+      heldDelta: input.heldDelta,
+      occurredAt: input.at,
+      applied,
+    },
+    onHand: applied ? addDecimal(totals.onHand, input.onHandDelta) : totals.onHand,
+    held: applied ? addDecimal(totals.held, input.heldDelta) : totals.held,
+  };
+}
+
+/** True when a stored movement asked for the same deltas as `input` (so `input` is a repeat of it). */
+export function sameMovement(
+  stored: MovementRecord | undefined,
+  input: { onHandDelta: string; heldDelta: string },
+): boolean {
+  return (
+    stored !== undefined &&
+    compareDecimal(stored.onHandDelta, input.onHandDelta) === 0 &&
+    compareDecimal(stored.heldDelta, input.heldDelta) === 0
+  );
 }
 
 /** The running totals of an entry (nothing else of it), to start the next entry from. */

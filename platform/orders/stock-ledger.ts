@@ -11,11 +11,14 @@ import { appendEntry, headOf } from './stock-ledger-append';
 import {
   consumeEntry,
   emptyTotals,
+  movementEntry,
   positionOf,
   releaseEntry,
+  requireDelta,
   requireLocationId,
   reservationStateOf,
   reserveEntry,
+  sameMovement,
   totalsAfter,
 } from './stock-ledger-entries';
 import type { EntryBody, LedgerEntry } from './stock-ledger-entries';
@@ -219,6 +222,31 @@ export function createStockLedger(db: Db): StockLedger {
       });
       if (outcome.kind === 'skipped') throw new HubError('bug', `receive ${opId} wrote nothing`);
       return positionOf(outcome.entry);
+    },
+
+    async applyMovement(input) {
+      const key = requireKey(input);
+      const opId = requireText(input.opId, '/opId');
+      const deltas = {
+        onHandDelta: requireDelta(input.onHandDelta, '/onHandDelta'),
+        heldDelta: requireDelta(input.heldDelta, '/heldDelta'),
+        at: requireTimestamp(input.at, '/at'),
+      };
+      const outcome = await appendEntry(entries, opId, 'movement', key, (head) =>
+        movementEntry(totalsAfter(key, head), deltas),
+      );
+      if (outcome.kind === 'skipped') throw new HubError('bug', `movement ${opId} wrote nothing`);
+      const { entry } = outcome;
+      if (outcome.kind === 'replayed' && !sameMovement(entry.movement, deltas)) {
+        throw new HubError('data', `opId ${opId} was already applied with other quantities`, {
+          fieldErrors: [{ path: '/opId', message: 'already applied with other deltas' }],
+        });
+      }
+      return {
+        ...positionOf(entry),
+        applied: entry.movement?.applied ?? false,
+        replayed: outcome.kind === 'replayed',
+      };
     },
 
     async reservationsOf(orderId) {

@@ -79,6 +79,29 @@ export interface ReservationState extends StockKey {
   outstanding: string;
 }
 
+/** A stock movement to apply: signed changes of on hand and held, from an event that happened at `at`. */
+export interface MovementInput extends StockKey {
+  /** The movement's id; applying it again returns the first result and moves nothing. */
+  opId: string;
+  /** Signed decimal ("-3", "12.5"): what the movement adds to (or takes from) on hand. */
+  onHandDelta: string;
+  /** Signed decimal: what it adds to (or takes from) held. */
+  heldDelta: string;
+  /** When the movement happened at the source (ISO 8601). */
+  at: string;
+}
+
+/** The position after a movement, and whether the movement moved anything. */
+export interface MovementResult extends StockPosition {
+  /**
+   * False when the movement happened before the key's latest stock count (`stockAsOf`): the count already holds
+   * it, so it is recorded but moves nothing.
+   */
+  applied: boolean;
+  /** True when the opId had been applied before (this call changed nothing). */
+  replayed: boolean;
+}
+
 /** The stock ledger's operations; each write is idempotent by its `opId` / `reservationId`. */
 export interface StockLedger {
   ensureIndexes(): Promise<void>;
@@ -98,6 +121,12 @@ export interface StockLedger {
   consume(input: { opId: string; reservationId: string; quantity: string }): Promise<ReservationState>;
   /** Goods received back into stock (a customer return): on hand goes up by `quantity`, once per opId. */
   receive(input: StockKey & { opId: string; quantity: string }): Promise<StockPosition>;
+  /**
+   * Applies a movement's signed deltas to on hand and held (a pick, receipt, adjustment, hold…), once per opId,
+   * keeping reservations. A movement older than the key's latest stock count moves nothing (the count holds it).
+   * Reusing an opId with other deltas or another key is refused (`data`).
+   */
+  applyMovement(input: MovementInput): Promise<MovementResult>;
   /** Every reservation of an order. */
   reservationsOf(orderId: string): Promise<ReservationState[]>;
   /** Records supply due in (idempotent by id). */

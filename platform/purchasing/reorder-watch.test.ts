@@ -105,6 +105,7 @@ describe('reorder-point watch', () => {
       },
       setStock: () => Promise.resolve({} as never),
       release: () => Promise.resolve({} as never),
+      applyMovement: () => Promise.resolve({ applied: true } as never),
     } as unknown as StockLedger;
     const ledger = watchReorderPoints(inner, w.watch);
     const request = {
@@ -126,10 +127,14 @@ describe('reorder-point watch', () => {
       asOf: 'x',
     });
     await ledger.release({ opId: 'rel', reservationId: 'r1' });
+    const move = { sku: 'WID-1', locationId: 'loc_a', at: '2026-12-01T00:00:00Z' };
+    await ledger.applyMovement({ ...move, opId: 'mv-in', onHandDelta: '5', heldDelta: '0' });
+    await ledger.applyMovement({ ...move, opId: 'mv-out', onHandDelta: '-2', heldDelta: '0' });
     expect(calls).toEqual(['reserve r1', 'reserve none']);
     expect(w.sent.map((s) => s.message.signalId)).toEqual([
       'reorder-point:le_acme_us:r1',
       'reorder-point:le_acme_us:count-1',
+      'reorder-point:le_acme_us:mv-out',
     ]);
   });
 });

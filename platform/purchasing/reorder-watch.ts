@@ -102,8 +102,8 @@ export function createReorderWatch(deps: ReorderWatchDeps): ReorderWatch {
 }
 
 /**
- * The ledger with the watch after every write that can lower a position: a reservation that reserved something
- * and a stock count. A failed check fails the write's caller, whose retry repeats the write (idempotent by op id)
+ * The ledger with the watch after every write that can lower a position: a reservation that reserved something,
+ * a stock count, and a movement that took units out of on hand or put them on hold. A failed check fails the write's caller, whose retry repeats the write (idempotent by op id)
  * and the check.
  */
 export function watchReorderPoints(ledger: StockLedger, watch: ReorderWatch): StockLedger {
@@ -118,6 +118,12 @@ export function watchReorderPoints(ledger: StockLedger, watch: ReorderWatch): St
       const position = await ledger.setStock(input);
       await watch.check(input, input.opId);
       return position;
+    },
+    async applyMovement(input) {
+      const result = await ledger.applyMovement(input);
+      const lowers = compareDecimal(input.onHandDelta, '0') < 0 || compareDecimal(input.heldDelta, '0') > 0;
+      if (result.applied && lowers) await watch.check(input, input.opId);
+      return result;
     },
   };
 }

@@ -3,6 +3,7 @@
  * timestamps are local warehouse time without an offset and are read in the warehouse's configured time zone.
  */
 import type { InventoryMovement } from '../../../canonical-model/generated/index';
+import { compareDecimal, subtractDecimal } from '../../sdk/decimal';
 import { MappingProblems, provisionalId } from '../../sdk/mapping';
 import type { MapContext } from './context';
 import { eaches, itemOf, locationIdOf, objectAt, sourceOf, timeZoneOf } from './context';
@@ -67,7 +68,9 @@ export function mapCycleCount(payload: unknown, ctx: MapContext): InventoryMovem
   const shared = common(ctx, m, body);
   const countId = m.text(body?.count_id ?? body?.webhook_id, '/count_id');
   m.throwIfAny('webhook');
-  const difference = Number(counted) - Number(previous);
+  // Exact decimals: a fractional count must not pick up float noise.
+  const difference = subtractDecimal(counted, previous);
+  const out = compareDecimal(difference, '0') < 0;
   return {
     schemaVersion: '1',
     documentType: 'inventory-movement',
@@ -75,9 +78,9 @@ export function mapCycleCount(payload: unknown, ctx: MapContext): InventoryMovem
     legalEntityId: ctx.config.legalEntityId,
     source: sourceOf(ctx, countId),
     type: 'count',
-    direction: difference < 0 ? 'out' : 'in',
+    direction: out ? 'out' : 'in',
     ...shared,
-    quantity: eaches(String(Math.abs(difference))),
+    quantity: eaches(out ? subtractDecimal('0', difference) : difference),
     countedQuantity: eaches(counted),
     reasonCode: 'CYCLE_COUNT',
   };

@@ -1,0 +1,209 @@
+/**
+ * The stock ledger's intake from `hub.inventory-movements.v1`: each message is a canonical InventoryMovement,
+ * applied to its SKU × location as signed on-hand / held deltas (inventory/deltas.ts) with opId
+ * `movement/<movement id>`, so a redelivery or a duplicate publish moves stock once. runConsumer commits the
+ * offset only after this handler resolved, i.e. after the ledger entry is stored. A message the ledger cannot use
+ * — not JSON, not a valid InventoryMovement, no SKU, an unknown type, a movement id reused with other quantities —
+ * never blocks its partition: it is parked in the dead-letter store (flow `inventory-sync`, step `movement-intake`,
+ * original bytes and the field errors) and on `hub.inventory-movements.dlq.v1` (original key, bytes and headers
+ * plus `dlq-*` reasons), and the offset moves on. A failure a retry can fix (database or broker down) is thrown,
+ * and runConsumer retries the message.
+ */
+import type { Message } from 'node-rdkafka';
+import type { InventoryMovement } from '../canonical-model/generated/index';
+import type { CanonicalValidator } from '../canonical-model/validate';
+import type { HubLogger } from '../monitoring/logger';
+import type { DeadLetterStore } from '../platform/dead-letters';
+import { isHubError } from '../platform/errors';
+import type { EventProducer } from '../platform/kafka';
+import { CORRELATION_HEADER, headerValue } from '../platform/kafka';
+import { TOPICS } from '../platform/kafka-topics';
+import type { StockLedger } from '../platform/orders/stock-types';
+import { movementDeltas } from '../inventory/deltas';
+import type { MovementDeltas } from '../inventory/deltas';
+import { movementKey, movementOpId, movementSku } from '../inventory/movement-key';
+import { deliveryOf, produceParked, recordParked } from '../inventory/parked';
+import type { Refusal } from '../inventory/parked';
+
+/** The dead-letter step of movements the ledger could not apply. */
+export const MOVEMENT_INTAKE_STEP = 'movement-intake';
+
+/** What the movement intake needs. */
+export interface InventoryMovementDeps {
+  ledger: Pick<StockLedger, 'applyMovement'>;
+  validator: CanonicalValidator;
+  deadLetters: Pick<DeadLetterStore, 'record'>;
+  /** Produces parked messages to the dead-letter topic. */
+  producer: Pick<EventProducer, 'send'>;
+  /**
+   * True when the movement's connector is registered in this hub. Hubs sharing a broker read each other's
+   * movements: another hub's is skipped (not applied, not parked). Without it every movement counts.
+   */
+  knowsConnector?: (connectorId: string) => Promise<boolean>;
+  /**
+   * Movement types the hub's own flows already book in the ledger (e.g. picks consumed by order-to-cash, receipts
+   * received by procure-to-receive); they are skipped so the same units are not counted twice. Default: none.
+   */
+  bookedElsewhere?: ReadonlySet<InventoryMovement['type']>;
+  /** Where parked messages go; `hub.inventory-movements.dlq.v1` unless a test gives a topic of its own. */
+  dlqTopic?: string;
+  logger: HubLogger;
+}
+
+/** A movement the ledger can apply. */
+interface ReadMovement {
+  movement: InventoryMovement;
+  sku: string;
+  deltas: MovementDeltas;
+}
+
+/** Reads the message as a movement; the refusal and whatever keys could be read when it is not one. */
+function read(
+  message: Message,
+  validator: CanonicalValidator,
+): ReadMovement | { refusal: Refusal; keys: Record<string, string> } {
+  let body: unknown;
+  try {
+    body = JSON.parse(message.value?.toString('utf8') ?? '');
+  } catch {
+    return {
+      refusal: {
+        kind: 'data',
+        message: 'the message is not JSON',
+        fieldErrors: [{ path: '', message: 'is not JSON' }],
+      },
+      keys: {},
+    };
+  }
+  const keys = keysOf(body);
+  const checked = validator.validate('inventory-movement', body);
+  if (!checked.valid) {
+    const first = checked.errors[0];
+    return {
+      refusal: {
+        kind: 'data',
+        message: `not a valid InventoryMovement: ${first ? `${first.path || '/'} ${first.message}` : 'invalid'}`,
+        fieldErrors: checked.errors,
+      },
+      keys,
+    };
+  }
+  const movement = checked.value;
+  const sku = movementSku(movement);
+  const deltas = movementDeltas(movement);
+  const fieldErrors = [
+    ...(sku === undefined
+      ? [{ path: '/item/identifiers', message: 'names no SKU (or VENDOR_PART) identifier' }]
+      : []),
+    ...('errors' in deltas ? deltas.errors : []),
+  ];
+  if (sku === undefined || 'errors' in deltas) {
+    return {
+      refusal: {
+        kind: 'data',
+        message: `movement cannot be applied: ${fieldErrors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+        fieldErrors,
+      },
+      keys,
+    };
+  }
+  return { movement, sku, deltas };
+}
+
+/** The business keys a parked message can be found by: its movement id, SKU and location when they read. */
+function keysOf(body: unknown): Record<string, string> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
+  const b = body as Record<string, unknown>;
+  const keys: Record<string, string> = {};
+  if (typeof b.id === 'string' && b.id) keys.movementId = b.id;
+  if (typeof b.locationId === 'string' && b.locationId) keys.locationId = b.locationId;
+  const item = b.item as { identifiers?: unknown } | undefined;
+  if (Array.isArray(item?.identifiers)) {
+    const sku = (item.identifiers as { qualifier?: unknown; value?: unknown }[]).find(
+      (i) => i?.qualifier === 'SKU',
+    );
+    if (typeof sku?.value === 'string' && sku.value) keys.sku = sku.value;
+  }
+  return keys;
+}
+
+/** The intake's message handler, for runConsumer over `hub.inventory-movements.v1`. */
+export function handleInventoryMovements(deps: InventoryMovementDeps) {
+  const park = async (
+    message: Message,
+    correlationId: string,
+    keys: Record<string, string>,
+    refusal: Refusal,
+  ) => {
+    const input = {
+      step: MOVEMENT_INTAKE_STEP,
+      activityType: 'handleInventoryMovements',
+      message,
+      correlationId,
+      keys,
+      refusal,
+    };
+    // The store first: a redelivery after a crash finds the record (same failure id) and adds nothing to it.
+    const record = await recordParked(deps.deadLetters, input);
+    await produceParked(deps.producer, deps.dlqTopic ?? TOPICS.inventoryMovementsDlq.name, {
+      ...input,
+      deadLetterId: record._id,
+    });
+    deps.logger.warn(
+      {
+        deadLetterId: record._id,
+        ...keys,
+        kind: refusal.kind,
+        reason: refusal.message,
+        delivery: deliveryOf(message),
+      },
+      'inventory movement not applied; parked as a dead letter',
+    );
+  };
+
+  return async (message: Message): Promise<void> => {
+    const correlationId = headerValue(message, CORRELATION_HEADER) ?? deliveryOf(message);
+    const got = read(message, deps.validator);
+    if ('refusal' in got) return park(message, correlationId, got.keys, got.refusal);
+    const { movement, sku, deltas } = got;
+    const keys = { movementId: movement.id, sku, locationId: movement.locationId };
+    if (deps.knowsConnector && !(await deps.knowsConnector(movement.source.connectorId))) {
+      deps.logger.info(
+        { ...keys, connectorId: movement.source.connectorId },
+        'movement of a connector this hub does not have; skipped',
+      );
+      return;
+    }
+    if (deps.bookedElsewhere?.has(movement.type)) {
+      deps.logger.debug({ ...keys, type: movement.type }, 'movement type booked by the hub flows; skipped');
+      return;
+    }
+    const key = message.key === undefined || message.key === null ? undefined : String(message.key);
+    const expectedKey = movementKey({ sku, locationId: movement.locationId });
+    if (key !== expectedKey) {
+      // Order across the item's movements is not guaranteed then; deltas add up the same in any order.
+      deps.logger.warn({ ...keys, key, expectedKey }, 'movement published under another key; applied anyway');
+    }
+    try {
+      const result = await deps.ledger.applyMovement({
+        sku,
+        locationId: movement.locationId,
+        opId: movementOpId(movement.id),
+        ...deltas,
+        at: movement.occurredAt,
+      });
+      deps.logger.debug(
+        { ...keys, ...deltas, applied: result.applied, replayed: result.replayed },
+        'movement applied',
+      );
+    } catch (err) {
+      // The ledger refused the movement itself (e.g. its id already moved other quantities): no retry can help.
+      if (!isHubError(err) || err.kind !== 'data') throw err;
+      await park(message, correlationId, keys, {
+        kind: 'data',
+        message: `the stock ledger refused the movement: ${err.message}`,
+        ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}),
+      });
+    }
+  };
+}
