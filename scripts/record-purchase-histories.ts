@@ -15,13 +15,12 @@
  * Needs the test server binary (`bash stack/stack.sh install`), no running stack. Re-record only for a new
  * scenario or a workflow shape never deployed: a history of a deployed shape is the point of the replay test.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
-import { format, resolveConfig } from 'prettier';
+import { writeFormatted, withoutActivityInputs } from '../test/support/history-files';
 import { historyToJson } from '../test/support/history-json';
-import type { History } from '../test/support/history-json';
 import { PURCHASE_SCENARIOS, scenarioWorld } from '../test/support/purchase-scenarios';
 import type { PurchaseScenario } from '../test/support/purchase-scenarios';
 import { startPurchaseWorkflowEnv } from '../test/support/purchase-workflow-env';
@@ -33,25 +32,6 @@ const COMMAND = 'npx tsx scripts/record-purchase-histories.ts';
 
 const historyFile = (scenario: PurchaseScenario) => path.join(HISTORIES, `${scenario.name}.json`);
 const say = (line: string) => console.log(`[record-purchase-histories] ${line}`);
-
-/** Writes `text` to `file` as prettier formats it (the files are under `prettier --check`). */
-async function writeFormatted(file: string, text: string, parser: 'json' | 'markdown'): Promise<void> {
-  const options = (await resolveConfig(file)) ?? {};
-  writeFileSync(file, await format(text, { ...options, parser }));
-}
-
-/** The history without the inputs of its scheduled activities (which replay does not read). */
-function withoutActivityInputs(history: History): History {
-  return {
-    events: (history.events ?? []).map((event) => {
-      const scheduled = event.activityTaskScheduledEventAttributes;
-      if (!scheduled?.input) return event;
-      const attributes = { ...scheduled };
-      delete attributes.input;
-      return { ...event, activityTaskScheduledEventAttributes: attributes };
-    }),
-  };
-}
 
 /** Runs one scenario to its end and returns its history as JSON. */
 async function record(

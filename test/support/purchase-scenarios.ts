@@ -246,6 +246,20 @@ async function shipReceiveBill(run: PoRun, prices: string[] = []): Promise<Purch
 
 const skuOfLine = (l: { item: { identifiers: { value: string }[] } }) => l.item.identifiers[0]?.value ?? '';
 
+/** 855 raises line 1 from 10.00 to 10.50 (over the 2 % tolerance); the buyer accepts; shipped, received, billed. */
+async function priceRaisedThenAccepted(run: PoRun): Promise<PurchaseOrderView> {
+  await waitForPo(run.handle, issued);
+  await ack(
+    run,
+    { 1: { status: 'changed', changes: { unitPrice: { amount: '10.50', currency: 'USD' } } } },
+    'accepted-with-changes',
+  );
+  await waitForPo(run.handle, (v) => v.status === 'price-review');
+  await resolveOpen(run, 'price-change', 'accept');
+  await waitForPo(run.handle, (v) => v.status === 'acknowledged');
+  return shipReceiveBill(run, ['10.50', '10.00']);
+}
+
 const PO_SCENARIOS: PoScenarioSpec[] = [
   {
     name: 'clean-edi',
@@ -359,18 +373,7 @@ const PO_SCENARIOS: PoScenarioSpec[] = [
       ['WID-1001', '10'],
       ['WID-1002', '5'],
     ],
-    async drive(run) {
-      await waitForPo(run.handle, issued);
-      await ack(
-        run,
-        { 1: { status: 'changed', changes: { unitPrice: { amount: '10.50', currency: 'USD' } } } },
-        'accepted-with-changes',
-      );
-      await waitForPo(run.handle, (v) => v.status === 'price-review');
-      await resolveOpen(run, 'price-change', 'accept');
-      await waitForPo(run.handle, (v) => v.status === 'acknowledged');
-      return shipReceiveBill(run, ['10.50', '10.00']);
-    },
+    drive: priceRaisedThenAccepted,
     check: (view) =>
       expectStatus(view, 'closed') ??
       expectThat(view.lines[0]?.unitPrice === '10.50', `line 1 at ${view.lines[0]?.unitPrice}`) ??
@@ -384,18 +387,7 @@ const PO_SCENARIOS: PoScenarioSpec[] = [
       ['WID-1001', '10'],
       ['WID-1002', '5'],
     ],
-    async drive(run) {
-      await waitForPo(run.handle, issued);
-      await ack(
-        run,
-        { 1: { status: 'changed', changes: { unitPrice: { amount: '10.50', currency: 'USD' } } } },
-        'accepted-with-changes',
-      );
-      await waitForPo(run.handle, (v) => v.status === 'price-review');
-      await resolveOpen(run, 'price-change', 'accept');
-      await waitForPo(run.handle, (v) => v.status === 'acknowledged');
-      return shipReceiveBill(run, ['10.50', '10.00']);
-    },
+    drive: priceRaisedThenAccepted,
     check: (view, run) =>
       expectStatus(view, 'closed') ??
       expectThat(
