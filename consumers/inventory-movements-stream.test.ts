@@ -101,21 +101,29 @@ function hundredths(decimal: string): bigint {
   return decimal.startsWith('-') ? -magnitude : magnitude;
 }
 
+type Expected = { onHand: bigint; held: bigint; inTransit: bigint };
+
 /**
  * The expected ledger, from the schema's doc comment: direction gives the sign; hold and release move units into
- * and out of held (which is part of on hand); every other type changes on hand.
+ * and out of held (which is part of on hand); every other type changes on hand. A transfer out puts its units in
+ * transit to the counterpart location; a transfer in takes them out of transit where it lands.
  */
-function expectedPositions(
-  movements: readonly InventoryMovement[],
-): Map<string, { onHand: bigint; held: bigint }> {
-  const out = new Map<string, { onHand: bigint; held: bigint }>();
+function expectedPositions(movements: readonly InventoryMovement[]): Map<string, Expected> {
+  const out = new Map<string, Expected>();
+  const at = (sku: string, locationId: string) => {
+    const key = `${sku}@${locationId}`;
+    const position = out.get(key) ?? { onHand: 0n, held: 0n, inTransit: 0n };
+    out.set(key, position);
+    return position;
+  };
   for (const m of movements) {
-    const key = `${m.item.identifiers[0]!.value}@${m.locationId}`;
-    const position = out.get(key) ?? { onHand: 0n, held: 0n };
+    const sku = m.item.identifiers[0]!.value;
+    const position = at(sku, m.locationId);
     const q = hundredths(m.quantity.value) * (m.direction === 'in' ? 1n : -1n);
     if (m.type === 'hold' || m.type === 'release') position.held += q;
     else position.onHand += q;
-    out.set(key, position);
+    if (m.type === 'transfer' && m.direction === 'in') position.inTransit -= q;
+    if (m.type === 'transfer' && m.direction === 'out') at(sku, m.counterpartLocationId!).inTransit -= q;
   }
   return out;
 }
@@ -251,12 +259,17 @@ describe(`inventory movement stream on Kafka into the stock ledger (seed ${seed}
     }
   }
 
-  async function positionsOf(): Promise<Map<string, { onHand: bigint; held: bigint }>> {
-    const out = new Map<string, { onHand: bigint; held: bigint }>();
+  async function positionsOf(): Promise<Map<string, Expected>> {
+    const out = new Map<string, Expected>();
     for (const sku of SKUS)
       for (const locationId of LOCATIONS) {
         const p = await ledger.position({ sku, locationId } satisfies StockKey);
-        if (p) out.set(`${sku}@${locationId}`, { onHand: hundredths(p.onHand), held: hundredths(p.held) });
+        if (p)
+          out.set(`${sku}@${locationId}`, {
+            onHand: hundredths(p.onHand),
+            held: hundredths(p.held),
+            inTransit: hundredths(p.inTransit),
+          });
       }
     return out;
   }
@@ -326,7 +339,13 @@ describe(`inventory movement stream on Kafka into the stock ledger (seed ${seed}
       .collection<LedgerEntry>(COLLECTIONS.stockLedger)
       .find({ op: 'movement' }, { projection: { _id: 1 } })
       .toArray();
-    expect(entries.map((e) => e._id).sort()).toEqual(unique.map((m) => `movement/${m.id}`).sort());
+    const transfersOut = unique.filter((m) => m.type === 'transfer' && m.direction === 'out');
+    expect(entries.map((e) => e._id).sort()).toEqual(
+      [
+        ...unique.map((m) => `movement/${m.id}`),
+        ...transfersOut.map((m) => `movement/${m.id}/in-transit`),
+      ].sort(),
+    );
 
     // The dead-letter store: the three poison messages, each with its bytes and what is wrong.
     const { items } = await deadLetters.list({ flow: 'inventory-sync' });

@@ -96,6 +96,7 @@ describe('inventory movement intake', () => {
         opId: 'movement/mv_01HVC4D5E6',
         onHandDelta: '-24',
         heldDelta: '0',
+        legalEntityId: 'le_acme_us',
         at: '2025-04-28T11:02:19-05:00',
       },
       expect.objectContaining({ opId: 'movement/mv_hold', onHandDelta: '0', heldDelta: '2' }),

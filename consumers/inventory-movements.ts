@@ -14,6 +14,7 @@ import type { InventoryMovement } from '../canonical-model/generated/index';
 import type { CanonicalValidator } from '../canonical-model/validate';
 import type { HubLogger } from '../monitoring/logger';
 import type { DeadLetterStore } from '../platform/dead-letters';
+import { subtractDecimal } from '../canonical-model/decimal';
 import { isHubError } from '../platform/errors';
 import type { EventProducer } from '../platform/kafka';
 import { CORRELATION_HEADER, headerValue } from '../platform/kafka';
@@ -47,6 +48,9 @@ export interface InventoryMovementDeps {
   bookedElsewhere?: ReadonlySet<InventoryMovement['type']>;
   /** Where parked messages go; `hub.inventory-movements.dlq.v1` unless a test gives a topic of its own. */
   dlqTopic?: string;
+  /** Observes event time → position stored, in seconds, for each movement applied the first time. */
+  eventLag?: (seconds: number, movement: InventoryMovement) => void;
+  now?: () => number;
   logger: HubLogger;
 }
 
@@ -127,6 +131,44 @@ function keysOf(body: unknown): Record<string, string> {
   return keys;
 }
 
+/**
+ * Applies a movement to its key, and for a transfer the in-transit side: a transfer out of a location puts the
+ * units in transit to the counterpart location (a second entry, on that key, with its own opId), a transfer into a
+ * location takes them out of transit there as it adds them to on hand. Each entry is idempotent by its opId, so a
+ * redelivery after a crash between the two writes completes the second and repeats nothing.
+ */
+async function applyToLedger(
+  ledger: Pick<StockLedger, 'applyMovement'>,
+  movement: InventoryMovement,
+  sku: string,
+  deltas: MovementDeltas,
+) {
+  const opId = movementOpId(movement.id);
+  const common = { sku, legalEntityId: movement.legalEntityId, at: movement.occurredAt };
+  const counterpart = movement.type === 'transfer' ? movement.counterpartLocationId : undefined;
+  if (counterpart !== undefined && movement.direction === 'in') {
+    return ledger.applyMovement({
+      ...common,
+      locationId: movement.locationId,
+      opId,
+      ...deltas,
+      inTransitDelta: subtractDecimal('0', movement.quantity.value),
+    });
+  }
+  const result = await ledger.applyMovement({ ...common, locationId: movement.locationId, opId, ...deltas });
+  if (counterpart !== undefined && counterpart !== movement.locationId) {
+    await ledger.applyMovement({
+      ...common,
+      locationId: counterpart,
+      opId: `${opId}/in-transit`,
+      onHandDelta: '0',
+      heldDelta: '0',
+      inTransitDelta: movement.quantity.value,
+    });
+  }
+  return result;
+}
+
 /** The intake's message handler, for runConsumer over `hub.inventory-movements.v1`. */
 export function handleInventoryMovements(deps: InventoryMovementDeps) {
   const park = async (
@@ -185,17 +227,15 @@ export function handleInventoryMovements(deps: InventoryMovementDeps) {
       deps.logger.warn({ ...keys, key, expectedKey }, 'movement published under another key; applied anyway');
     }
     try {
-      const result = await deps.ledger.applyMovement({
-        sku,
-        locationId: movement.locationId,
-        opId: movementOpId(movement.id),
-        ...deltas,
-        at: movement.occurredAt,
-      });
+      const result = await applyToLedger(deps.ledger, movement, sku, deltas);
       deps.logger.debug(
         { ...keys, ...deltas, applied: result.applied, replayed: result.replayed },
         'movement applied',
       );
+      if (!result.replayed && deps.eventLag) {
+        const seconds = ((deps.now ?? Date.now)() - Date.parse(movement.occurredAt)) / 1000;
+        deps.eventLag(Math.max(0, seconds), movement);
+      }
     } catch (err) {
       // The ledger refused the movement itself (e.g. its id already moved other quantities): no retry can help.
       if (!isHubError(err) || err.kind !== 'data') throw err;

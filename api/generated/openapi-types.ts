@@ -544,6 +544,32 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/inventory/{sku}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sku: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * A SKU's position per location — on hand, reserved, on hold, in transit, inbound with due dates, ATP.
+     * @description Every location the hub holds the SKU in, or only those named in `locationId` (comma-separated), or those of
+     *     a legal entity (`legalEntityId`: the warehouses of its order policy and the locations whose stock its
+     *     movements carry). Positions come from the stock ledger in the database, which the inventory movement stream,
+     *     order-to-cash reservations and shipments, and procure-to-receive receipts update, so every API replica
+     *     answers the same.
+     */
+    get: operations['getInventoryPositions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/master-data/{objectType}/{id}': {
     parameters: {
       query?: never;
@@ -3389,6 +3415,59 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    InventoryInboundSupply: {
+      /** Format: date */
+      dueDate: string;
+      /** @description The supply, e.g. `<purchase order id>/<line>`. */
+      id: string;
+      quantity: string;
+      source: {
+        documentId: string;
+        documentType: string;
+      };
+    };
+    InventoryLocationPosition: {
+      /** @description on hand − on hold − reserved, plus inbound due on or before `needBy` when asked. */
+      availableToPromise: string;
+      /** @description Open purchase-order lines and ASNs due into the location, earliest first. */
+      inbound: {
+        /** Format: date */
+        nextDueDate?: string;
+        quantity: string;
+        supplies: components['schemas']['InventoryInboundSupply'][];
+      };
+      /** @description Shipped to this location by a transfer */
+      inTransit: string;
+      /** @description The legal entity the location's stock belongs to */
+      legalEntityId?: string;
+      locationId: string;
+      /** @description Physically in the location (held included). */
+      onHand: string;
+      /** @description Not sellable: quality hold, damaged, non-sellable bins. */
+      onHold: string;
+      /** @description Promised to orders */
+      reserved: string;
+      /** @description The position's version (0 for a location the hub never had the SKU in). */
+      seq: number;
+      /** @description When the warehouse last counted it (empty when never). */
+      stockAsOf?: string;
+      /** Format: date-time */
+      updatedAt: string | null;
+    };
+    InventoryPositions: {
+      locations: components['schemas']['InventoryLocationPosition'][];
+      /** Format: date */
+      needBy?: string;
+      sku: string;
+      totals: {
+        availableToPromise: string;
+        inbound: string;
+        inTransit: string;
+        onHand: string;
+        onHold: string;
+        reserved: string;
+      };
+    };
     MasterDataRecord: {
       /** Format: date-time */
       appliedAt: string;
@@ -4016,12 +4095,17 @@ export interface components {
     };
     StockPosition: {
       held: string;
+      /** @description Shipped to this location by a transfer */
+      inTransit?: string;
+      legalEntityId?: string;
       locationId: string;
       onHand: string;
       reserved: string;
       seq: number;
       sku: string;
       stockAsOf: string;
+      /** Format: date-time */
+      updatedAt?: string;
     };
     StockSetRequest: {
       /**
@@ -5335,6 +5419,36 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getInventoryPositions: {
+    parameters: {
+      query?: {
+        legalEntityId?: string;
+        locationId?: string;
+        needBy?: string;
+      };
+      header?: never;
+      path: {
+        sku: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One entry per location, sorted by location id, and their totals. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InventoryPositions'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
     };
   };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OrderPolicyStore } from '../../platform/orders/policy-store';
 import type { StockLedger } from '../../platform/orders/stock-types';
+import { readInventoryPositions } from '../../inventory/positions';
 import { HttpProblem, problem } from '../problem';
 import { pathParam, queryParam } from '../params';
 import type { Handlers } from '../router';
@@ -41,6 +42,22 @@ export function stockHandlers(deps: StockRouteDeps): Handlers {
       const locations = await locationsOf(queryParam(req, 'locationId'), queryParam(req, 'legalEntityId'));
       const needBy = queryParam(req, 'needBy');
       res.json({ sku, locations: await deps.stockLedger.availability(sku, locations, needBy) });
+    },
+
+    getInventoryPositions: async (req, res) => {
+      const sku = pathParam(req, 'sku');
+      const locationId = queryParam(req, 'locationId');
+      const legalEntityId = queryParam(req, 'legalEntityId');
+      const needBy = queryParam(req, 'needBy');
+      res.json(
+        await readInventoryPositions(deps.stockLedger, sku, {
+          ...(locationId === undefined ? {} : { locationIds: locationId.split(',') }),
+          ...(legalEntityId === undefined ? {} : { legalEntityId }),
+          ...(needBy === undefined ? {} : { needBy }),
+          policyLocations: async (entity) =>
+            (await deps.orderPolicies.get(entity)).warehouses.map((w) => w.locationId),
+        }),
+      );
     },
 
     setStock: async (req, res) => {

@@ -24,6 +24,8 @@ export interface InboundSupplyStore {
   settle(id: string, status: 'received' | 'cancelled'): Promise<void>;
   /** Open supply of a SKU due on or before `needBy`, summed per location id. */
   dueBy(sku: string, locationIds: readonly string[], needBy: string): Promise<Map<string, string>>;
+  /** Every open supply of a SKU into the given locations, earliest due first. */
+  open(sku: string, locationIds: readonly string[]): Promise<InboundSupply[]>;
 }
 
 const BUSINESS_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -87,6 +89,15 @@ export function createInboundSupplyStore(db: Db): InboundSupplyStore {
         );
       }
       return totals;
+    },
+
+    async open(sku, locationIds) {
+      const found = await collection
+        .find({ sku, locationId: { $in: [...locationIds] }, status: 'open' })
+        .toArray();
+      return found
+        .map(({ _id, recordedAt: _r, settledAt: _s, ...rest }) => ({ ...rest, id: _id }))
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
     },
   };
 }

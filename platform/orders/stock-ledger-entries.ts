@@ -15,6 +15,8 @@ export type LedgerOp = 'set-stock' | 'reserve' | 'release' | 'consume' | 'receiv
 export interface MovementRecord {
   onHandDelta: string;
   heldDelta: string;
+  /** What it added to (or took from) in transit to this location; absent on entries written before transfers. */
+  inTransitDelta?: string;
   /** When the movement happened at the source. */
   occurredAt: string;
   applied: boolean;
@@ -44,6 +46,10 @@ export interface LedgerEntry extends StockKey {
   onHand: string;
   held: string;
   reserved: string;
+  /** Shipped to this location by a transfer and not yet received; absent on entries written before transfers. */
+  inTransit?: string;
+  /** The legal entity whose stock this is, from the latest movement that named it. */
+  legalEntityId?: string;
   /** When the on-hand figure was last taken from the warehouse; empty while it never was. */
   stockAsOf: string;
   at: Date;
@@ -67,7 +73,10 @@ export function requireLocationId(locationId: unknown): string {
 }
 
 /** The running totals of a key, as every entry carries them. */
-export type Totals = Pick<LedgerEntry, 'sku' | 'locationId' | 'onHand' | 'held' | 'reserved' | 'stockAsOf'>;
+export type Totals = Pick<
+  LedgerEntry,
+  'sku' | 'locationId' | 'onHand' | 'held' | 'reserved' | 'inTransit' | 'legalEntityId' | 'stockAsOf'
+>;
 
 /** The totals of `head`, or the zero totals a key starts from before its first entry. */
 export function totalsAfter(key: StockKey, head: LedgerEntry | undefined): Totals {
@@ -87,8 +96,11 @@ export function positionOf(entry: LedgerEntry): StockPosition {
     onHand: entry.onHand,
     held: entry.held,
     reserved: entry.reserved,
+    inTransit: entry.inTransit ?? '0',
+    ...(entry.legalEntityId === undefined ? {} : { legalEntityId: entry.legalEntityId }),
     seq: entry.seq,
     stockAsOf: entry.stockAsOf,
+    updatedAt: entry.at.toISOString(),
   };
 }
 
@@ -183,33 +195,45 @@ export function requireDelta(value: unknown, path: string): string {
  */
 export function movementEntry(
   totals: Totals,
-  input: { onHandDelta: string; heldDelta: string; at: string },
+  input: {
+    onHandDelta: string;
+    heldDelta: string;
+    inTransitDelta?: string;
+    at: string;
+    legalEntityId?: string;
+  },
 ): EntryBody {
   const applied = !totals.stockAsOf || Date.parse(input.at) >= Date.parse(totals.stockAsOf);
+  const inTransitDelta = input.inTransitDelta ?? '0';
   return {
     ...totals,
+    ...(input.legalEntityId === undefined ? {} : { legalEntityId: input.legalEntityId }),
     op: 'movement',
     quantity: applied ? input.onHandDelta : '0',
     movement: {
       onHandDelta: input.onHandDelta,
       heldDelta: input.heldDelta,
+      ...(input.inTransitDelta === undefined ? {} : { inTransitDelta: input.inTransitDelta }),
       occurredAt: input.at,
       applied,
     },
     onHand: applied ? addDecimal(totals.onHand, input.onHandDelta) : totals.onHand,
     held: applied ? addDecimal(totals.held, input.heldDelta) : totals.held,
+    // In transit is not part of a warehouse count, so a count never absorbs it: it always moves.
+    inTransit: addDecimal(totals.inTransit ?? '0', inTransitDelta),
   };
 }
 
 /** True when a stored movement asked for the same deltas as `input` (so `input` is a repeat of it). */
 export function sameMovement(
   stored: MovementRecord | undefined,
-  input: { onHandDelta: string; heldDelta: string },
+  input: { onHandDelta: string; heldDelta: string; inTransitDelta?: string },
 ): boolean {
   return (
     stored !== undefined &&
     compareDecimal(stored.onHandDelta, input.onHandDelta) === 0 &&
-    compareDecimal(stored.heldDelta, input.heldDelta) === 0
+    compareDecimal(stored.heldDelta, input.heldDelta) === 0 &&
+    compareDecimal(stored.inTransitDelta ?? '0', input.inTransitDelta ?? '0') === 0
   );
 }
 
@@ -221,6 +245,8 @@ export function totalsOf(head: LedgerEntry): Totals {
     onHand: head.onHand,
     held: head.held,
     reserved: head.reserved,
+    ...(head.inTransit === undefined ? {} : { inTransit: head.inTransit }),
+    ...(head.legalEntityId === undefined ? {} : { legalEntityId: head.legalEntityId }),
     stockAsOf: head.stockAsOf,
   };
 }

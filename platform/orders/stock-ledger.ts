@@ -129,6 +129,13 @@ export function createStockLedger(db: Db): StockLedger {
       return head ? positionOf(head) : undefined;
     },
 
+    async locationsOf(sku) {
+      const locations = await entries.distinct('locationId', { sku: requireText(sku, '/sku') });
+      return locations.filter((l): l is string => typeof l === 'string').sort();
+    },
+
+    openInbound: (sku, locationIds) => inbound.open(requireText(sku, '/sku'), locationIds),
+
     async availability(sku, locationIds, needBy) {
       requireText(sku, '/sku');
       const due = await inboundDue(sku, locationIds, needBy);
@@ -230,6 +237,12 @@ export function createStockLedger(db: Db): StockLedger {
       const deltas = {
         onHandDelta: requireDelta(input.onHandDelta, '/onHandDelta'),
         heldDelta: requireDelta(input.heldDelta, '/heldDelta'),
+        ...(input.inTransitDelta === undefined
+          ? {}
+          : { inTransitDelta: requireDelta(input.inTransitDelta, '/inTransitDelta') }),
+        ...(input.legalEntityId === undefined
+          ? {}
+          : { legalEntityId: requireText(input.legalEntityId, '/legalEntityId') }),
         at: requireTimestamp(input.at, '/at'),
       };
       const outcome = await appendEntry(entries, opId, 'movement', key, (head) =>

@@ -17,10 +17,16 @@ export interface StockPosition extends StockKey {
   held: string;
   /** Promised to orders and not yet shipped or released. */
   reserved: string;
+  /** Shipped to this location by a transfer, not yet received (not part of on hand or available). */
+  inTransit: string;
+  /** The legal entity whose stock this is, when a movement named it. */
+  legalEntityId?: string;
   /** Sequence number of the latest ledger entry of this key. */
   seq: number;
   /** When the on-hand figure was last taken from the warehouse (ISO 8601). */
   stockAsOf: string;
+  /** When the latest ledger entry of this key was written (ISO 8601). */
+  updatedAt: string;
 }
 
 /** Supply due into a warehouse: an open purchase order line or ASN (written by procure-to-receive). */
@@ -87,6 +93,10 @@ export interface MovementInput extends StockKey {
   onHandDelta: string;
   /** Signed decimal: what it adds to (or takes from) held. */
   heldDelta: string;
+  /** Signed decimal: what it adds to (or takes from) in transit to this location (transfers). Default "0". */
+  inTransitDelta?: string;
+  /** The legal entity the movement belongs to (kept on the position). */
+  legalEntityId?: string;
   /** When the movement happened at the source (ISO 8601). */
   at: string;
 }
@@ -111,6 +121,10 @@ export interface StockLedger {
   ): Promise<StockPosition>;
   /** The latest position of a key; undefined when the ledger has never seen it. */
   position(key: StockKey): Promise<StockPosition | undefined>;
+  /** The locations the ledger holds a position of `sku` in. */
+  locationsOf(sku: string): Promise<string[]>;
+  /** Every open inbound supply of a SKU into the given locations, earliest due first. */
+  openInbound(sku: string, locationIds: string[]): Promise<InboundSupply[]>;
   /** Available-to-promise of a SKU in each of the given warehouses (zero for keys never seen). */
   availability(sku: string, locationIds: string[], needBy?: string): Promise<Availability[]>;
   /** Reserves atomically against available-to-promise; never over-promises, even under concurrency. */

@@ -385,6 +385,33 @@ describe('stock API', () => {
       403,
     );
   });
+
+  it('answers GET /v1/inventory/{sku} per location with reserved, on hold, in transit, inbound and ATP', async () => {
+    await call('PUT', '/v1/stock/loc_chicago/WID-1007', { onHand: '40', held: '2' }, as('support'));
+    const all = await call('GET', '/v1/inventory/WID-1007', undefined, as('viewer'));
+    expect(all.status).toBe(200);
+    expect(all.body).toMatchObject({
+      sku: 'WID-1007',
+      locations: [
+        {
+          locationId: 'loc_chicago',
+          onHand: '40',
+          onHold: '2',
+          reserved: '0',
+          inTransit: '0',
+          inbound: { quantity: '0', supplies: [] },
+          availableToPromise: '38',
+        },
+      ],
+      totals: { onHand: '40', availableToPromise: '38' },
+    });
+    const byPolicy = await call('GET', '/v1/inventory/WID-1007?legalEntityId=le_acme_us');
+    expect((byPolicy.body.locations as { locationId: string }[]).map((l) => l.locationId)).toEqual([
+      'loc_chicago',
+      'loc_reno',
+    ]);
+    expect(paths(await call('GET', '/v1/inventory/WID-1007?needBy=soon'))).toEqual(['/query/needBy']);
+  });
 });
 
 describe('the contract', () => {
