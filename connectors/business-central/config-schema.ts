@@ -13,9 +13,21 @@ export type BusinessCentralConfig = {
   clientSecret: string;
   legalEntityId: string;
   localCurrency: string;
+  /** `{publisher}/{group}/{version}` of the item journal API page the extension installs; default DEFAULT_ITEM_JOURNAL.api. */
+  itemJournalApi?: string;
+  /** Item journal template and batch adjustments are posted through; default ITEM / DEFAULT. */
+  itemJournalTemplate?: string;
+  itemJournalBatch?: string;
   timeoutMs: number;
   retry?: RetryConfig;
 };
+
+/** Where inventory adjustments go when the config does not say: the hub's item journal API, ITEM / DEFAULT. */
+export const DEFAULT_ITEM_JOURNAL = Object.freeze({
+  api: 'hub/inventory/v1.0',
+  template: 'ITEM',
+  batch: 'DEFAULT',
+});
 
 const GUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 const HTTP_URL = '^https?://[^\\s/?#]+(?:/[^\\s?#]*)?$';
@@ -87,6 +99,28 @@ export const businessCentralConfigSchema: ConfigSchema = {
       pattern: '^[A-Z]{3}$',
       default: 'USD',
       description: "the company's local currency (LCY): what an empty currencyCode means in Business Central",
+    },
+    itemJournalApi: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9]+/[A-Za-z0-9]+/(?:v[0-9]+\\.[0-9]+|beta)$',
+      maxLength: 100,
+      default: DEFAULT_ITEM_JOURNAL.api,
+      description:
+        'publisher/group/version of the item journal API page (an extension of the tenant; see the connector README) ' +
+        'inventory adjustments are posted through',
+    },
+    itemJournalTemplate: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9_-]{1,10}$',
+      default: DEFAULT_ITEM_JOURNAL.template,
+      description: 'item journal template of the adjustments',
+    },
+    itemJournalBatch: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9_-]{1,10}$',
+      default: DEFAULT_ITEM_JOURNAL.batch,
+      description:
+        'item journal batch of the adjustments; give it no number series (the hub sets Document No.)',
     },
     timeoutMs: { type: 'integer', minimum: 1000, maximum: 300_000, default: 30_000 },
     retry: RETRY_POLICY_SCHEMA,

@@ -19,6 +19,7 @@ import { listItems } from './operations/list-items';
 import { listSuppliers } from './operations/list-suppliers';
 import { postFulfillment } from './operations/post-fulfillment';
 import { postGoodsReceipt } from './operations/post-goods-receipt';
+import { postInventoryAdjustment } from './operations/post-inventory-adjustment';
 import { postInvoice } from './operations/post-invoice';
 import { upsertSalesOrder } from './operations/upsert-sales-order';
 import { createBcTransport } from './transport';
@@ -44,6 +45,7 @@ export const BUSINESS_CENTRAL_OPERATIONS = [
   'post-invoice',
   'get-invoice-payment',
   'get-inventory-valuation',
+  'post-inventory-adjustment',
 ];
 
 /** Builds the ErpPort of one Business Central company; nothing is requested until an operation runs. */
@@ -73,6 +75,7 @@ export function createBusinessCentralConnector(
     postFulfillment: (shipment, context) => postFulfillment(ctx, shipment, context),
     postInvoice: (invoice, context) => postInvoice(ctx, invoice, context),
     getInvoicePayment: (document, direction, o) => getInvoicePayment(ctx, document, direction, o),
+    postInventoryAdjustment: (adjustment, context) => postInventoryAdjustment(ctx, adjustment, context),
     getInventoryValuation: (filter, o) => getInventoryValuation(ctx, filter, o),
   };
 }
@@ -85,7 +88,8 @@ export const businessCentralConnector: ConnectorManifest<BusinessCentralConfig, 
   displayName: 'Microsoft Dynamics 365 Business Central',
   description:
     'Reads items, customers, vendors, credit and prices from a Business Central company and writes sales and ' +
-    'purchase orders, receipts, shipments, invoices and AR credit memos through API v2.0, signing in with OAuth 2.0 client credentials.',
+    'purchase orders, receipts, shipments, invoices and AR credit memos through API v2.0, and inventory adjustments ' +
+    'through an item journal API page, signing in with OAuth 2.0 client credentials.',
   capabilities: {
     supportsWebhooks: false,
     transports: ['https'],

@@ -5,7 +5,7 @@
  */
 import { HubError, isHubError } from '../../platform/errors';
 import { createHttpClient } from '../sdk/http';
-import type { HttpRequest, HttpResponse } from '../sdk/http';
+import type { HttpClient, HttpRequest, HttpResponse } from '../sdk/http';
 import type { BusinessCentralConfig } from './config-schema';
 
 /** The system name used in every message. */
@@ -32,6 +32,11 @@ export interface BcTransport {
   request<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>>;
   /** A request whose path is relative to the API root (e.g. "/companies"). */
   requestRoot<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>>;
+  /**
+   * A request to a custom API page installed by an extension (`/api/{publisher}/{group}/{version}`, given as
+   * `apiPath`), its path relative to `companies({companyId})` there; same token and failure mapping.
+   */
+  requestApi<T = unknown>(apiPath: string, request: HttpRequest): Promise<HttpResponse<T>>;
   /** One page of a collection; `cursor` continues where a previous page's nextCursor left off. */
   page<T>(path: string, query: Record<string, string | undefined>, options: PageOptions): Promise<BcPage<T>>;
   /** Every record of a (filtered) collection, following nextLink. */
@@ -64,6 +69,11 @@ export function odataString(value: string): string {
 /** The API root: {baseUrl}/v2.0/{tenantId}/{environment}/api/v2.0. */
 export function apiRootOf(config: BusinessCentralConfig): string {
   return `${config.baseUrl.replace(/\/+$/, '')}/v2.0/${encodeURIComponent(config.tenantId)}/${encodeURIComponent(config.environment)}/api/v2.0`;
+}
+
+/** The root of a custom API: {baseUrl}/v2.0/{tenantId}/{environment}/api/{publisher}/{group}/{version}. */
+export function customApiRootOf(config: BusinessCentralConfig, apiPath: string): string {
+  return apiRootOf(config).replace(/\/api\/v2\.0$/, `/api/${apiPath.replace(/^\/+|\/+$/g, '')}`);
 }
 
 /** Why a fetch failed, by its system error code when there is one. */
@@ -159,24 +169,28 @@ export function createBcTransport(
     return pending;
   };
 
-  const http = createHttpClient({
-    baseUrl: apiRoot,
-    system: SYSTEM,
-    timeoutMs: config.timeoutMs,
-    fetch: doFetch,
-    headers: async (request) => ({ authorization: `Bearer ${await token(request.signal)}` }),
-  });
+  const clientFor = (baseUrl: string) =>
+    createHttpClient({
+      baseUrl,
+      system: SYSTEM,
+      timeoutMs: config.timeoutMs,
+      fetch: doFetch,
+      headers: async (request) => ({ authorization: `Bearer ${await token(request.signal)}` }),
+    });
+  const http = clientFor(apiRoot);
+  const customClients = new Map<string, HttpClient>();
 
-  const send = async <T>(request: HttpRequest): Promise<HttpResponse<T>> => {
+  const sendWith = async <T>(client: HttpClient, request: HttpRequest): Promise<HttpResponse<T>> => {
     try {
-      return await http.request<T>(request);
+      return await client.request<T>(request);
     } catch (err) {
       // An expired or revoked token: sign in again once, then let a second 401 stand (wrong permissions).
       if (!isHubError(err) || err.upstream?.status !== 401) throw err;
       cached = undefined;
-      return http.request<T>(request);
+      return client.request<T>(request);
     }
   };
+  const send = <T>(request: HttpRequest) => sendWith<T>(http, request);
 
   const fromCursor = (cursor: string): { path: string; query: Record<string, string> } => {
     const url = new URL(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -192,6 +206,14 @@ export function createBcTransport(
     token,
     request: (request) => send({ ...request, path: `${companyPath}${request.path}` }),
     requestRoot: (request) => send(request),
+    requestApi: (apiPath, request) => {
+      let client = customClients.get(apiPath);
+      if (!client) {
+        client = clientFor(customApiRootOf(config, apiPath));
+        customClients.set(apiPath, client);
+      }
+      return sendWith(client, { ...request, path: `${companyPath}${request.path}` });
+    },
     async page<T>(path: string, query: Record<string, string | undefined>, options: PageOptions) {
       const limit = Math.max(1, Math.min(options.limit ?? 100, 1000));
       const target = options.cursor ? fromCursor(options.cursor) : { path: `${companyPath}${path}`, query };

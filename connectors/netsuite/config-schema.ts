@@ -11,6 +11,8 @@ export type NetSuiteConfig = {
   tokenSecret: string;
   legalEntityId: string;
   subsidiaryId?: string;
+  /** Internal id of the account inventory adjustments post against; default: the account named "Inventory Adjustment". */
+  adjustmentAccountId?: string;
   currency: string;
   timeoutMs: number;
   retry?: RetryConfig;
@@ -62,6 +64,14 @@ export const netSuiteConfigSchema: ConfigSchema = {
       pattern: '^[0-9]+$',
       maxLength: 20,
       description: 'internal id of the subsidiary orders are written to (OneWorld accounts)',
+    },
+    adjustmentAccountId: {
+      type: 'string',
+      pattern: '^[0-9]+$',
+      maxLength: 20,
+      description:
+        'internal id of the account inventory adjustments (count differences, shrink) post against; when unset, ' +
+        'the account named "Inventory Adjustment" is used',
     },
     currency: {
       type: 'string',

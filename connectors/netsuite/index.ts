@@ -19,6 +19,7 @@ import { listItems } from './operations/list-items';
 import { listSuppliers } from './operations/list-suppliers';
 import { postFulfillment } from './operations/post-fulfillment';
 import { postGoodsReceipt } from './operations/post-goods-receipt';
+import { postInventoryAdjustment } from './operations/post-inventory-adjustment';
 import { postInvoice } from './operations/post-invoice';
 import { upsertSalesOrder } from './operations/upsert-sales-order';
 import { createNetSuiteTransport } from './transport';
@@ -48,6 +49,7 @@ export function createNetSuiteConnector(config: NetSuiteConfig, deps: ConnectorD
     postFulfillment: (shipment, context) => postFulfillment(ctx, shipment, context),
     postInvoice: (invoice, context) => postInvoice(ctx, invoice, context),
     getInvoicePayment: (document, direction, options) => getInvoicePayment(ctx, document, direction, options),
+    postInventoryAdjustment: (adjustment, context) => postInventoryAdjustment(ctx, adjustment, context),
     getInventoryValuation: (filter, options) => getInventoryValuation(ctx, filter, options),
   };
 }
@@ -61,7 +63,8 @@ export const netsuiteConnector: ConnectorManifest<NetSuiteConfig, ErpPort> = {
   description:
     'Oracle NetSuite over the REST Record API with token-based authentication: reads items, customers, vendors, ' +
     'credit and prices; upserts sales orders by external id; creates purchase orders; posts receipts, fulfilments, ' +
-    'invoices, vendor bills and AR credit memos as record transforms; values inventory per location.',
+    'invoices, vendor bills and AR credit memos as record transforms; posts inventory adjustments by external id; ' +
+    'values inventory per location.',
   capabilities: {
     supportsWebhooks: false,
     transports: ['https'],
@@ -92,6 +95,7 @@ export const netsuiteConnector: ConnectorManifest<NetSuiteConfig, ErpPort> = {
       'post-invoice',
       'get-invoice-payment',
       'get-inventory-valuation',
+      'post-inventory-adjustment',
     ],
   },
   configSchema: netSuiteConfigSchema,

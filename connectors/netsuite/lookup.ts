@@ -15,3 +15,17 @@ export async function findItemId(
   );
   return page.items?.[0]?.id;
 }
+
+/** The internal id of the account whose name is `name`, or undefined. */
+export async function findAccountId(
+  ctx: NetSuiteContext,
+  name: string,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  const page = await ctx.transport.list(
+    'account',
+    { limit: 1, offset: 0, q: `acctName IS ${quoted(name, 'account name')}` },
+    signal,
+  );
+  return page.items?.[0]?.id;
+}

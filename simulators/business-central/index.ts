@@ -1,4 +1,4 @@
-/** The Business Central simulator: API v2.0 (OData v4) and its OAuth 2.0 token endpoint, in memory. */
+/** The Business Central simulator: API v2.0 (OData v4), the item journal API page and the OAuth 2.0 token endpoint, in memory. */
 import { createSimulator } from '../kit/simulator';
 import type { Simulator } from '../kit/simulator';
 import { bcError, errorCodeFor } from './odata';

@@ -9,6 +9,7 @@ import { requireToken, tokenRoute } from './auth';
 import { createCreditMemo, postCreditMemo } from './credit-memos';
 import { CHILD_OF, createDocument, createLine, deleteLine, patchRecord, postAction } from './documents';
 import { BcHttpError, bcError, matches, pageSizeOf, parseFilter } from './odata';
+import { itemJournalRoutes } from './item-journal';
 import { paymentRoutes } from './payments';
 import type { BcSimSettings } from './settings';
 
@@ -203,10 +204,11 @@ function handle(sim: Simulator<BcSimSettings>, req: Request, res: Response): voi
   } else throw new BcHttpError(405, 'Method not allowed.');
 }
 
-/** Mounts the token endpoint and the API. */
+/** Mounts the token endpoint, the API and the item journal API page. */
 export function businessCentralRoutes(router: Router, sim: Simulator<BcSimSettings>): void {
   tokenRoute(router, sim);
   paymentRoutes(router, sim);
+  itemJournalRoutes(router, sim);
   router.all(/^\/v2\.0\/([^/]+)\/([^/]+)\/api\/v2\.0(\/.*)?$/, (req, res) => {
     try {
       handle(sim, req, res);

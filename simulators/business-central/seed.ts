@@ -1,4 +1,4 @@
-/** The reference data a fresh Business Central company holds: payment terms, locations, customers, vendors, items. */
+/** The reference data a fresh Business Central company holds: payment terms, an item journal batch, locations, customers, vendors, items. */
 import { withGs1CheckDigit } from '../../canonical-model/gtin';
 import type { Simulator } from '../kit/simulator';
 import type { BcSimSettings } from './settings';
@@ -48,6 +48,13 @@ export function seedBusinessCentral(sim: Simulator<BcSimSettings>): void {
     }),
   );
   const termsId = (code: string) => seedGuid(0x70, terms.findIndex((t) => t[0] === code) + 1);
+
+  put('itemJournalBatches', {
+    id: seedGuid(0x1b, 1),
+    journalTemplateName: 'ITEM',
+    name: 'DEFAULT',
+    description: 'Default journal (no number series: the Document No. comes with each line)',
+  });
 
   const locations = [
     ['MAIN', 'Main Warehouse', '1800 W Roosevelt Rd', 'Chicago', 'IL', '60608'],

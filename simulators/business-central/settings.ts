@@ -16,6 +16,8 @@ export interface BcSimSettings {
   concurrentEditsOnPatch: number;
   /** Pay every purchase invoice in full as soon as it is posted (a vendor payment applied to it). */
   autoPayBills: boolean;
+  /** `{publisher}/{group}/{version}` the item journal API page (the tenant's extension) is published at. */
+  itemJournalApi: string;
 }
 
 /** The settings a fresh simulator starts with. */
@@ -30,4 +32,5 @@ export const DEFAULT_BC_SIM_SETTINGS: Readonly<BcSimSettings> = Object.freeze({
   pageSize: 1000,
   concurrentEditsOnPatch: 0,
   autoPayBills: false,
+  itemJournalApi: 'hub/inventory/v1.0',
 });

@@ -6,7 +6,8 @@
 import { LosslessNumber } from 'lossless-json';
 import { addDecimal, compareDecimal, multiplyDecimal } from '../../connectors/sdk/decimal';
 
-const textOf = (value: unknown): string =>
+/** The digits of a number as the simulator stores it (LosslessNumber, number or string). */
+export const textOf = (value: unknown): string =>
   value instanceof LosslessNumber ? value.toString() : String(value);
 
 /** a + b, exactly. */

@@ -1,7 +1,8 @@
 /**
  * A simulated NetSuite account behind the REST Record API: token-based authentication verified for real,
  * list/get/create/upsert-by-external-id, `!transform` for receipts, fulfilments, invoices, vendor bills and credit
- * memos (invoice → creditMemo, or a creditMemo created on its own), money as exact JSON numbers, and
+ * memos (invoice → creditMemo, or a creditMemo created on its own), inventory adjustments that move on hand per
+ * location, money as exact JSON numbers, and
  * NetSuite-shaped errors (also for injected faults).
  */
 import { createSimulator } from '../kit/simulator';

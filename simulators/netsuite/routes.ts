@@ -1,6 +1,6 @@
 /**
  * The REST Record API routes under `/services/rest/record/v1`: list (limit/offset/q), get by internal id or
- * `eid:`, create (204 + Location; orders and credit memos), upsert by external id (PUT `eid:`), and `!transform`
+ * `eid:`, create (204 + Location; orders, credit memos and inventory adjustments), upsert by external id (PUT `eid:`), and `!transform`
  * (including invoice → creditMemo). Every call must carry a valid token-based-authentication signature.
  */
 import type { Request, Response, Router } from 'express';
@@ -10,6 +10,7 @@ import type { NetSuiteSimSettings } from './index';
 import { oauthProblem } from './oauth';
 import { CREATABLE, READABLE, buildOrder, findRecord, matchesQuery } from './records';
 import type { NsRecord } from './records';
+import { createInventoryAdjustment } from './adjustments';
 import { createCreditMemo, creditMemoFromInvoice } from './credit-memos';
 import { transformRecord } from './transforms';
 import { patchOrder } from './patch';
@@ -102,6 +103,9 @@ function handle(sim: Simulator<NetSuiteSimSettings>, req: Request, res: Response
   }
   if (req.method === 'POST' && segments.length === 1 && type === 'creditMemo') {
     return created(sim, res, type, createCreditMemo(sim, body));
+  }
+  if (req.method === 'POST' && segments.length === 1 && type === 'inventoryAdjustment') {
+    return created(sim, res, type, createInventoryAdjustment(sim, body));
   }
   if (req.method === 'POST' && segments.length === 1) {
     const record = buildOrder(sim, type, body);

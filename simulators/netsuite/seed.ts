@@ -1,5 +1,5 @@
 /**
- * What a fresh simulated NetSuite account holds: one subsidiary, two locations, customers with credit limits (one
+ * What a fresh simulated NetSuite account holds: one subsidiary, two locations, three GL accounts, customers with credit limits (one
  * on hold), vendors, and 32 inventory items with price levels, quantity breaks and per-location stock and cost.
  * Amounts are chosen so that float arithmetic shows (0.1 + 0.2, 3 × 1.1): only exact decimals get them right.
  */
@@ -32,6 +32,18 @@ export function seedNetSuite(store: Store): void {
   const reno = ref('2', 'Reno DC');
   for (const l of [chicago, reno]) {
     store.collection('location').put(l.id, { id: l.id, name: l.refName, subsidiary });
+  }
+
+  // General-ledger accounts adjustments can post against (NetSuite has no default one; an admin picks it).
+  const accounts = [
+    ['54', '1300', 'Inventory Asset', 'OthCurrAsset'],
+    ['58', '5200', 'Inventory Adjustment', 'COGS'],
+    ['112', '5210', 'Inventory Shrinkage', 'Expense'],
+  ] as const;
+  for (const [id, acctNumber, acctName, acctType] of accounts) {
+    store
+      .collection('account')
+      .put(id, { id, acctNumber, acctName, acctType: ref(acctType, acctType), subsidiary });
   }
 
   const customers = [

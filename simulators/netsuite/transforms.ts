@@ -29,7 +29,8 @@ const TRANSFORMS: Record<string, Record<string, TransformSpec>> = {
   },
 };
 
-function moveStock(sim: Simulator, itemId: string, locationId: string, quantity: string): void {
+/** Moves on hand of an item at a location by a signed quantity (a row for the location is added when missing). */
+export function moveStock(sim: Simulator, itemId: string, locationId: string, quantity: string): void {
   const item = findRecord(sim, 'inventoryItem', itemId);
   if (!item) return;
   const sublist = (item.locations as { items: Record<string, unknown>[] } | undefined) ?? { items: [] };

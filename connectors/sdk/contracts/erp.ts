@@ -16,6 +16,8 @@
  * - a line's item may be named by `item.itemId` (registered) — the suite always registers the items it uses;
  * - an unresolvable reference fails with a `data` HubError whose `fieldErrors` name the canonical field;
  * - a vendor record that does not map fails with a `data` HubError whose `fieldErrors` name the vendor field;
+ * - an inventory adjustment moves the on hand that getInventoryValuation reads at `seeded.locationExternalId` by
+ *   exactly its quantityDelta, once per adjustment id (a re-post answers the first externalId, `created: false`);
  * - list results carry `updatedAt` on every document, so `modifiedSince` can be checked;
  * - `control.reset()` restores the seed and clears faults; the suite calls it before every test.
  */
@@ -36,7 +38,7 @@ import type { HubError } from '../../../platform/errors';
 import type { SimulatorControl } from '../../../simulators/kit/control';
 import type { ReferenceResolver, WriteContext } from '../ports/common';
 import { addDecimal, subtractDecimal } from '../decimal';
-import type { ErpPort } from '../ports/erp';
+import type { ErpPort, InventoryAdjustment } from '../ports/erp';
 
 /** Kinds of record a write of the ERP port leaves in the system. */
 export type ErpRecordKind =
@@ -405,6 +407,30 @@ export function describeErpContract(name: string, setup: () => Promise<ErpContra
     const posted = await s.port.postInvoice(invoice, context());
     refs.link('invoice', invoice.id, posted.externalId);
     return { order, invoice };
+  };
+
+  /** An adjustment of `quantityDelta` of the first seeded SKU at the contract location. */
+  const adjustment = (
+    quantityDelta: string,
+    overrides: Partial<InventoryAdjustment> = {},
+  ): InventoryAdjustment => ({
+    id: nextId('adj'),
+    legalEntityId: 'le_contract',
+    sku: s.seeded.skus[0]!,
+    locationId: ids.location,
+    quantityDelta,
+    occurredAt: '2025-06-06T09:30:00Z',
+    reasonCode: 'count:CYCLE_COUNT',
+    memo: 'contract count difference',
+    ...overrides,
+  });
+  /** On hand of the first seeded SKU at the seeded location, as the valuation reports it. */
+  const onHand = async () => {
+    const lines = await s.port.getInventoryValuation({
+      sku: s.seeded.skus[0]!,
+      locationExternalId: s.seeded.locationExternalId,
+    });
+    return lines.reduce((sum, l) => addDecimal(sum, l.quantity), '0');
   };
 
   describe(`ERP contract: ${name}`, () => {
@@ -860,6 +886,49 @@ export function describeErpContract(name: string, setup: () => Promise<ErpContra
         expect(here.every((l) => l.locationExternalId === s.seeded.locationExternalId)).toBe(true);
         const everything = await s.port.getInventoryValuation({});
         expect(new Set(everything.map((l) => l.sku)).size).toBeGreaterThan(1);
+      });
+    });
+
+    describe('inventory adjustments', () => {
+      it('moves on hand by each adjustment: +5 then −2 is +3 in the valuation', async () => {
+        const before = await onHand();
+        const up = await s.port.postInventoryAdjustment(adjustment('5'), context());
+        const down = await s.port.postInventoryAdjustment(
+          adjustment('-2', { reasonCode: 'adjustment:DAMAGED', memo: 'two damaged in handling' }),
+          context(),
+        );
+        expect(up.created && down.created).toBe(true);
+        expect(up.externalId).not.toBe('');
+        expect(down.externalId).not.toBe(up.externalId);
+        expect(decimalCompare(await onHand(), addDecimal(before, '3'))).toBe(0);
+      });
+
+      it('posts an adjustment id once: a re-post answers the first record and moves nothing', async () => {
+        const before = await onHand();
+        const adj = adjustment('4.5');
+        const first = await s.port.postInventoryAdjustment(adj, context(`adj/${adj.id}`));
+        expect(first.created).toBe(true);
+        const again = await s.port.postInventoryAdjustment(adj, context(`adj/${adj.id}`));
+        expect(again).toMatchObject({ externalId: first.externalId, created: false });
+        expect(decimalCompare(await onHand(), addDecimal(before, '4.5'))).toBe(0);
+      });
+
+      it('refuses an unknown SKU, an unknown location and a zero or non-decimal quantity, naming the field', async () => {
+        const before = await onHand();
+        const cases: [InventoryAdjustment, string][] = [
+          [adjustment('1', { sku: 'NO-SUCH-SKU-404' }), '/sku'],
+          [adjustment('1', { locationId: 'loc_not_linked_anywhere' }), '/locationId'],
+          [adjustment('0'), '/quantityDelta'],
+          [adjustment('0.000'), '/quantityDelta'],
+          [adjustment('five'), '/quantityDelta'],
+          [adjustment('1e3'), '/quantityDelta'],
+        ];
+        for (const [bad, path] of cases) {
+          const error = await failure(s.port.postInventoryAdjustment(bad, context()));
+          expect(error.kind, `${bad.quantityDelta} ${bad.sku} ${bad.locationId}`).toBe('data');
+          expect(error.fieldErrors?.map((f) => f.path)).toContain(path);
+        }
+        expect(decimalCompare(await onHand(), before)).toBe(0);
       });
     });
 

@@ -91,6 +91,28 @@ export interface PostedInvoiceRef {
   externalId?: string;
 }
 
+/**
+ * A change of on-hand stock to post to the ERP as an inventory adjustment (a count difference, shrink, damage, a
+ * WMS adjustment the ERP has not seen), idempotent by `id`: posting the same id again answers the first result.
+ */
+export interface InventoryAdjustment {
+  /** The hub's id of the adjustment (the movement's id); the ERP record carries it as its external id. */
+  id: string;
+  legalEntityId: string;
+  /** The item's SKU (the connector resolves the ERP's item from it). */
+  sku: string;
+  /** The hub's location id (resolved to the ERP's location through the references, type 'location'). */
+  locationId: string;
+  /** Signed decimal in the item's base unit: what on hand goes up by (negative: down by). Never "0". */
+  quantityDelta: string;
+  /** When the stock changed at the source (ISO 8601); the adjustment's transaction date. */
+  occurredAt: string;
+  /** Why, as `<movement type>` or `<movement type>:<reason code>`, e.g. "count:CYCLE_COUNT". */
+  reasonCode: string;
+  /** Free text for the ERP's memo (who approved a count, the WMS's reason). */
+  memo?: string;
+}
+
 /** Operations every ERP connector implements; the ERP contract suite proves them against a simulator. */
 export interface ErpPort {
   getItem(sku: string, options?: ReadOptions): Promise<Item | undefined>;
@@ -132,6 +154,14 @@ export interface ErpPort {
     direction: 'AR' | 'AP',
     options?: ReadOptions,
   ): Promise<InvoicePaymentStatus | undefined>;
+  /**
+   * Posts an inventory adjustment (NetSuite: inventoryAdjustment; Business Central: an item journal line posted as
+   * a positive or negative adjustment), so getInventoryValuation at that location moves by exactly quantityDelta.
+   * Posting an id again moves nothing and answers the first record's externalId with `created: false`. An unknown
+   * SKU, an unresolvable location and a zero or non-decimal delta are `data` errors at `/sku`, `/locationId`,
+   * `/quantityDelta`.
+   */
+  postInventoryAdjustment(adjustment: InventoryAdjustment, context: WriteContext): Promise<WriteResult>;
   getInventoryValuation(
     filter: { sku?: string; locationExternalId?: string },
     options?: ReadOptions,
@@ -156,4 +186,5 @@ export const ERP_OPERATIONS = [
   'post-invoice',
   'get-invoice-payment',
   'get-inventory-valuation',
+  'post-inventory-adjustment',
 ] as const;
