@@ -18,6 +18,7 @@ export const DOCUMENT_TYPES = [
   'return',
   'sales-order-change',
   'warehouse-shipping-order',
+  'lifecycle-event',
 ] as const;
 
 /** A canonical document type, e.g. `'sales-order'`; it is also the document's `documentType` value. */

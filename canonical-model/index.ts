@@ -119,4 +119,8 @@ export type {
   WarehouseShippingOrder,
   WarehouseShippingOrderLine,
   WarehouseShippingOrderTotals,
+  LifecycleEvent,
+  LifecycleEventDetail,
+  LifecycleEventHold,
+  LifecycleEventLine,
 } from './generated/index';

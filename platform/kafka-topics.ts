@@ -40,4 +40,11 @@ export const TOPICS = {
     partitions: 1,
     config: { 'retention.ms': String(30 * DAY_MS), 'cleanup.policy': 'delete' },
   },
+  /** Canonical LifecycleEvent documents of the order and PO flows (platform/lifecycle-events/), keyed by the
+   * sales order's or PO's id so one document's events keep their order; analytics and other systems subscribe. */
+  lifecycleEvents: {
+    name: 'hub.lifecycle-events.v1',
+    partitions: 6,
+    config: { 'retention.ms': String(30 * DAY_MS), 'cleanup.policy': 'delete' },
+  },
 } as const satisfies Record<string, TopicSpec>;

@@ -2,14 +2,21 @@
  * The order flow's own bookkeeping: the stored view support and the API read, replenishment signals for the
  * procure-to-receive flow (Kafka `hub.replenishment-signals.v1`, keyed by SKU), and escalations.
  */
+import { currentLogContext } from '../../monitoring/context';
 import { TOPICS } from '../../platform/kafka-topics';
+import { orderLifecycleEvents } from '../../platform/lifecycle-events/order-events';
 import type { OrderView } from '../../workflows/order-to-cash/types';
 import type { OrderActivityDeps } from './deps';
 
-/** The saveOrderView activity (the store never goes back to an older version). */
+/**
+ * The saveOrderView activity (the store never goes back to an older version), then the order's lifecycle events
+ * the view shows and that were not published yet (accepted, held, released, shipped, invoiced).
+ */
 export function saveOrderView(deps: OrderActivityDeps) {
   return async (view: OrderView): Promise<void> => {
     await deps.orders.save(view);
+    const correlationId = currentLogContext()?.correlationId ?? view.workflowId;
+    await deps.lifecycle?.publish(orderLifecycleEvents(view, correlationId));
   };
 }
 

@@ -3,6 +3,7 @@ import type { HubLogger } from '../../monitoring/logger';
 import type { ConnectorRuntime } from '../../platform/connector-runtime';
 import type { EdiDeps } from '../../platform/edi/deps';
 import type { EventProducer } from '../../platform/kafka';
+import type { LifecyclePublisher } from '../../platform/lifecycle-events/publisher';
 import type { StockLedger } from '../../platform/orders/stock-types';
 import type { OrderView } from '../../workflows/order-to-cash/types';
 
@@ -14,6 +15,8 @@ export interface OrderActivityDeps {
   edi: EdiDeps;
   producer: Pick<EventProducer, 'send'>;
   logger: HubLogger;
+  /** Publishes the order's lifecycle events after each stored view (hub.lifecycle-events.v1); none when absent. */
+  lifecycle?: LifecyclePublisher;
   /** Counts escalations by reason (hub_order_escalations_total). */
   escalations?: { inc(labels: { reason: string }): void };
 }

@@ -2,6 +2,8 @@
  * The purchasing flow's own bookkeeping: PO numbers, which proposal each demand signal went into, the stored PO
  * view support and the API read, and escalations (counted and logged for the on-call and dashboards).
  */
+import { currentLogContext } from '../../monitoring/context';
+import { purchaseLifecycleEvents } from '../../platform/lifecycle-events/purchase-events';
 import type { PurchaseOrderView } from '../../workflows/procure-to-receive/types';
 import { ArgumentCheck } from './arguments';
 import type { PurchaseActivityDeps } from './deps';
@@ -29,10 +31,15 @@ export function claimSignals(deps: PurchaseActivityDeps) {
   };
 }
 
-/** The savePurchaseOrderView activity (the store never goes back to an older version). */
+/**
+ * The savePurchaseOrderView activity (the store never goes back to an older version), then the PO's lifecycle
+ * events the view shows and that were not published yet (sent, acknowledged, shipped, received, billed).
+ */
 export function savePurchaseOrderView(deps: PurchaseActivityDeps) {
   return async (view: PurchaseOrderView): Promise<void> => {
     await deps.purchaseOrders.save(view);
+    const correlationId = currentLogContext()?.correlationId ?? view.workflowId;
+    await deps.lifecycle?.publish(purchaseLifecycleEvents(view, correlationId));
   };
 }
 

@@ -2,6 +2,7 @@
 import type { HubLogger } from '../../monitoring/logger';
 import type { ConnectorRuntime } from '../../platform/connector-runtime';
 import type { EdiDeps } from '../../platform/edi/deps';
+import type { LifecyclePublisher } from '../../platform/lifecycle-events/publisher';
 import type { OrderStore } from '../../platform/orders/order-store';
 import type { OrderWorkflows } from '../../platform/orders/order-workflows';
 import type { StockLedger } from '../../platform/orders/stock-types';
@@ -24,6 +25,8 @@ export interface PurchaseActivityDeps {
   /** The order workflows told to allocate again when stock arrives. */
   orderWorkflows: Pick<OrderWorkflows, 'retryAllocation'>;
   logger: HubLogger;
+  /** Publishes the PO's lifecycle events after each stored view (hub.lifecycle-events.v1); none when absent. */
+  lifecycle?: LifecyclePublisher;
   /** Counts escalations by reason (hub_purchase_escalations_total). */
   escalations?: { inc(labels: { reason: string }): void };
 }

@@ -2377,6 +2377,245 @@ export interface components {
       };
     };
     /**
+     * LifecycleEvent
+     * @description A step an order-to-cash or procure-to-receive flow reached (order accepted, held, released, shipped, invoiced; PO sent, acknowledged, shipped, received, billed), published on Kafka hub.lifecycle-events.v1 for analytics and other systems. The id is stable: a retried step publishes the same id, so subscribers de-duplicate by it.
+     */
+    CanonicalLifecycleEvent: {
+      /** @description The supplier's acknowledgement number (purchase-order.acknowledged). */
+      ackNumber?: components['schemas']['CanonicalCommon']['$defs']['code'];
+      /** @description The supplier's ASN number (purchase-order.shipped). */
+      asnNumber?: components['schemas']['CanonicalCommon']['$defs']['code'];
+      /** @description The correlation id the event's step ran under, for following it through the logs. */
+      correlationId: string;
+      customerId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      /** @description The customer's PO number the order answers. */
+      customerPoNumber?: components['schemas']['CanonicalCommon']['$defs']['code'];
+      detail: components['schemas']['CanonicalLifecycleEvent']['$defs']['detail'];
+      /** @constant */
+      documentType: 'lifecycle-event';
+      /**
+       * @description What happened. sales-order.accepted: the hub took the order on; held: it waits for a person; released: a part of it went to a warehouse; shipped: the warehouse confirmed a shipment; invoiced: an invoice was posted for a shipment. purchase-order.sent: the PO went to the supplier; acknowledged: the supplier answered it; shipped: an ASN arrived; received: a receipt was posted; billed: a supplier invoice was billed.
+       * @enum {string}
+       */
+      eventType:
+        | 'sales-order.accepted'
+        | 'sales-order.held'
+        | 'sales-order.released'
+        | 'sales-order.shipped'
+        | 'sales-order.invoiced'
+        | 'purchase-order.sent'
+        | 'purchase-order.acknowledged'
+        | 'purchase-order.shipped'
+        | 'purchase-order.received'
+        | 'purchase-order.billed';
+      /**
+       * @description The flow that published the event.
+       * @enum {string}
+       */
+      flow: 'order-to-cash' | 'procure-to-receive';
+      /** @description Stable event id: a hash of the document id, the event type and the stage instance, so a retried step publishes the same id. */
+      id: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      /** @description The invoice's number (sales-order.invoiced, purchase-order.billed). */
+      invoiceNumber?: components['schemas']['CanonicalCommon']['$defs']['code'];
+      legalEntityId: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      /** @description When the flow reached the step (workflow time). */
+      occurredAt: components['schemas']['CanonicalCommon']['$defs']['dateTime'];
+      orderNumber?: components['schemas']['CanonicalCommon']['$defs']['code'];
+      poNumber?: components['schemas']['CanonicalCommon']['$defs']['code'];
+      purchaseOrderId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      /** @description The goods receipt's number (purchase-order.received). */
+      receiptNumber?: components['schemas']['CanonicalCommon']['$defs']['code'];
+      salesOrderId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      schemaVersion: components['schemas']['CanonicalCommon']['$defs']['schemaVersion'];
+      /** @description The warehouse's shipment number (sales-order.shipped). */
+      shipmentNumber?: components['schemas']['CanonicalCommon']['$defs']['code'];
+      /** @description The hub itself (connectorId and system "hub"); externalId is the workflow id. */
+      source: components['schemas']['CanonicalCommon']['$defs']['source'];
+      /** @description Which occurrence of the step: "1" for a step that happens once, else the release, shipment, ASN, receipt, acknowledgement or invoice id. */
+      stageInstance: string;
+      supplierId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+      /** @description The id of the workflow that runs the document. */
+      workflowId: string;
+      $defs: {
+        /**
+         * LifecycleEventDetail
+         * @description What a subscriber needs to know about the step, beyond the document's numbers; which fields are present depends on the event type.
+         */
+        detail: {
+          ackId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+          asnId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+          /**
+           * @description How the order arrived (sales-order.accepted).
+           * @enum {string}
+           */
+          capturedVia?: 'api' | 'webhook' | 'edi';
+          /** @description How the order came in (sales orders) or how the PO went to the supplier (edi or portal). */
+          channel?: components['schemas']['CanonicalCommon']['$defs']['code'];
+          /** @description The connector the step went through. */
+          connectorId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+          /** @description The document number in the other system (ERP invoice number). */
+          documentNumber?: components['schemas']['CanonicalCommon']['$defs']['code'];
+          /** @description When the shipped goods are due. */
+          dueDate?: components['schemas']['CanonicalCommon']['$defs']['date'];
+          /** @description The id the other system gave the document (WMS order, ERP invoice or receipt, vendor bill). */
+          externalId?: string;
+          holds?: components['schemas']['CanonicalLifecycleEvent']['$defs']['hold'][];
+          invoiceId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+          lines?: components['schemas']['CanonicalLifecycleEvent']['$defs']['line'][];
+          /** @description The warehouse the step concerns. */
+          locationId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+          receiptId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+          releaseId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+          shipmentId?: components['schemas']['CanonicalCommon']['$defs']['canonicalId'];
+          /** @description The document's total (order, PO, invoice). */
+          total?: components['schemas']['CanonicalCommon']['$defs']['money'];
+          trackingNumbers?: components['schemas']['CanonicalCommon']['$defs']['code'][];
+        };
+        /**
+         * LifecycleEventHold
+         * @description Why a held order waits for a person.
+         */
+        hold: {
+          /** @enum {string} */
+          kind: 'credit' | 'price' | 'item' | 'ship-to' | 'tax';
+          message: components['schemas']['CanonicalCommon']['$defs']['text'];
+          /** @description Canonical field the hold is about, e.g. /lines/0/unitPrice. */
+          path?: string;
+        };
+        /**
+         * LifecycleEventLine
+         * @description A line the step moved: released, shipped, received or acknowledged quantity (decimal strings, in the line's unit).
+         */
+        line: {
+          lineNumber: components['schemas']['CanonicalCommon']['$defs']['lineNumber'];
+          /** @description Released, shipped, received or acknowledged quantity. */
+          quantity: components['schemas']['CanonicalCommon']['$defs']['quantityValue'];
+          /** @description Received but refused (purchase-order.received). */
+          quantityRejected?: components['schemas']['CanonicalCommon']['$defs']['quantityValue'];
+          /** @description Shipped short of what was released (sales-order.shipped). */
+          quantityShort?: components['schemas']['CanonicalCommon']['$defs']['quantityValue'];
+          sku?: components['schemas']['CanonicalCommon']['$defs']['code'];
+          uom?: components['schemas']['CanonicalCommon']['$defs']['unitCode'];
+        };
+        /**
+         * LifecycleEventSalesAcceptedDetail
+         * @description The fields a sales-order.accepted event's detail may carry (their shapes are LifecycleEventDetail's).
+         */
+        salesAcceptedDetail: {
+          capturedVia?: unknown;
+          channel?: unknown;
+          connectorId?: unknown;
+          lines?: unknown;
+        };
+        /**
+         * LifecycleEventSalesHeldDetail
+         * @description The fields a sales-order.held event's detail may carry (their shapes are LifecycleEventDetail's).
+         */
+        salesHeldDetail: {
+          holds: unknown;
+        };
+        /**
+         * LifecycleEventSalesReleasedDetail
+         * @description The fields a sales-order.released event's detail may carry (their shapes are LifecycleEventDetail's).
+         */
+        salesReleasedDetail: {
+          connectorId?: unknown;
+          externalId?: unknown;
+          lines: unknown;
+          locationId: unknown;
+          releaseId: unknown;
+        };
+        /**
+         * LifecycleEventSalesShippedDetail
+         * @description The fields a sales-order.shipped event's detail may carry (their shapes are LifecycleEventDetail's).
+         */
+        salesShippedDetail: {
+          lines: unknown;
+          locationId?: unknown;
+          releaseId?: unknown;
+          shipmentId: unknown;
+          trackingNumbers?: unknown;
+        };
+        /**
+         * LifecycleEventSalesInvoicedDetail
+         * @description The fields a sales-order.invoiced event's detail may carry (their shapes are LifecycleEventDetail's).
+         */
+        salesInvoicedDetail: {
+          documentNumber?: unknown;
+          externalId?: unknown;
+          invoiceId: unknown;
+          shipmentId?: unknown;
+          total: unknown;
+        };
+        /**
+         * LifecycleEventPurchaseSentDetail
+         * @description The fields a purchase-order.sent event's detail may carry (their shapes are LifecycleEventDetail's).
+         */
+        purchaseSentDetail: {
+          channel: unknown;
+          connectorId?: unknown;
+          externalId?: unknown;
+          lines?: unknown;
+          locationId?: unknown;
+          total?: unknown;
+        };
+        /**
+         * LifecycleEventPurchaseAcknowledgedDetail
+         * @description The fields a purchase-order.acknowledged event's detail may carry (their shapes are LifecycleEventDetail's).
+         */
+        purchaseAcknowledgedDetail: {
+          ackId: unknown;
+          connectorId?: unknown;
+          externalId?: unknown;
+        };
+        /**
+         * LifecycleEventPurchaseShippedDetail
+         * @description The fields a purchase-order.shipped event's detail may carry (their shapes are LifecycleEventDetail's).
+         */
+        purchaseShippedDetail: {
+          asnId: unknown;
+          connectorId?: unknown;
+          dueDate?: unknown;
+          lines: unknown;
+        };
+        /**
+         * LifecycleEventPurchaseReceivedDetail
+         * @description The fields a purchase-order.received event's detail may carry (their shapes are LifecycleEventDetail's).
+         */
+        purchaseReceivedDetail: {
+          connectorId?: unknown;
+          externalId?: unknown;
+          lines: unknown;
+          locationId?: unknown;
+          receiptId: unknown;
+        };
+        /**
+         * LifecycleEventPurchaseBilledDetail
+         * @description The fields a purchase-order.billed event's detail may carry (their shapes are LifecycleEventDetail's).
+         */
+        purchaseBilledDetail: {
+          externalId?: unknown;
+          invoiceId: unknown;
+          total: unknown;
+        };
+      };
+    } & (unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown &
+      unknown);
+    /**
      * Location
      * @description A place that holds, receives or ships stock: a warehouse, a store, a third-party warehouse, goods in transit.
      */

@@ -80,6 +80,12 @@ export type {
   WarehouseShippingOrderLine,
   WarehouseShippingOrderTotals,
 } from './warehouse-shipping-order';
+export type {
+  LifecycleEvent,
+  LifecycleEventDetail,
+  LifecycleEventHold,
+  LifecycleEventLine,
+} from './lifecycle-event';
 
 import type { Item } from './item';
 import type { Customer } from './customer';
@@ -99,6 +105,7 @@ import type { Reservation } from './reservation';
 import type { Return } from './return';
 import type { SalesOrderChange } from './sales-order-change';
 import type { WarehouseShippingOrder } from './warehouse-shipping-order';
+import type { LifecycleEvent } from './lifecycle-event';
 
 /** Each canonical document type and the TypeScript type of its documents. */
 export interface CanonicalDocumentByType {
@@ -120,6 +127,7 @@ export interface CanonicalDocumentByType {
   return: Return;
   'sales-order-change': SalesOrderChange;
   'warehouse-shipping-order': WarehouseShippingOrder;
+  'lifecycle-event': LifecycleEvent;
 }
 
 /** Any canonical document. */
