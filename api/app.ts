@@ -46,6 +46,10 @@ import { orderHandlers } from './routes/orders';
 import { orderActionHandlers } from './routes/orders-actions';
 import { orderPolicyHandlers } from './routes/order-policy';
 import { stockHandlers } from './routes/stock';
+import { inventoryCountHandlers } from './routes/inventory-counts';
+import { createCountReviewStore } from '../platform/inventory/count-review-store';
+import { createCountPolicyStore } from '../platform/inventory/count-policy-store';
+import { createTemporalCountWorkflows } from '../platform/inventory/count-workflows';
 import { returnHandlers } from './routes/orders-returns';
 import { purchasingPolicyHandlers } from './routes/purchasing-policy';
 import { replenishmentHandlers } from './routes/replenishment-requests';
@@ -157,6 +161,11 @@ export function createApp(deps: ApiDeps): Express {
       partners: deps.edi.partners,
     }),
     ...stockHandlers({ stockLedger: deps.stockLedger, orderPolicies: deps.orderPolicies }),
+    ...inventoryCountHandlers({
+      countReviews: createCountReviewStore(deps.db),
+      countWorkflows: createTemporalCountWorkflows(deps.temporal, deps.taskQueue),
+      countPolicies: createCountPolicyStore(deps.db),
+    }),
     ...purchasingPolicyHandlers({
       purchasingPolicies: purchasing.purchasingPolicies,
       connectors: deps.connectors,

@@ -25,6 +25,9 @@ import { createEdiStores } from '../platform/edi/deps';
 import { createOrderStore } from '../platform/orders/order-store';
 import { createOrderPolicyStore } from '../platform/orders/policy-store';
 import { createStockLedger } from '../platform/orders/stock-ledger';
+import { createConnectorRuntime } from '../platform/connector-runtime';
+import { createChannelPropagation } from '../inventory/channel-push';
+import { watchAvailability } from '../inventory/availability-watch';
 import { createReturnStore } from '../platform/orders/return-store';
 import { createTemporalReturnWorkflows } from '../platform/orders/temporal-return-workflows';
 import { createTemporalOrderWorkflows } from '../platform/orders/temporal-order-workflows';
@@ -66,7 +69,24 @@ async function main(): Promise<void> {
   const ledger = createStockLedger(db);
   const reorderWatch = createReorderWatch({ policies: purchasingPolicies, ledger, producer, logger });
   // A stock count through the API that takes an item below its reorder point signals replenishment.
-  const stockLedger = watchReorderPoints(ledger, reorderWatch);
+  // …and every count is noted for the commerce channels (their pushers run in the worker).
+  const propagation = createChannelPropagation({
+    db,
+    runtime: createConnectorRuntime({
+      connectors,
+      registry: { getConnectorType, listConnectorTypes },
+      crossReferences,
+      logger,
+    }),
+    connectors,
+    deadLetters,
+    logger,
+    registry: metrics.registry,
+  });
+  const stockLedger = watchReorderPoints(
+    watchAvailability(ledger, (change) => propagation.noteChange(change)),
+    reorderWatch,
+  );
   const purchaseOrders = createPurchaseOrderStore(db);
   registerOverdueAckGauge(metrics.registry, edi.acks, (err) =>
     logger.warn({ err }, 'overdue acknowledgements not counted in this scrape'),
@@ -88,6 +108,7 @@ async function main(): Promise<void> {
     orderStore,
     orderPolicies,
     stockLedger,
+    propagation,
     returnStore,
     purchasingPolicies,
     purchaseOrders,

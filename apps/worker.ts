@@ -1,4 +1,5 @@
 /** Entry point of the worker process: runs workflows and activities on Temporal and the hub's Kafka consumers. */
+import './threadpool';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
@@ -39,6 +40,7 @@ import { createReturnStore } from '../platform/orders/return-store';
 import { createTemporalReturnWorkflows } from '../platform/orders/temporal-return-workflows';
 import { Client, Connection } from '@temporalio/client';
 import { createPurchasing } from './worker-purchasing';
+import { createInventory } from './worker-inventory';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -84,12 +86,38 @@ async function main(): Promise<void> {
   const poller = config.edi.pollSftp ? startSftpPoller(ediDeps) : undefined;
 
   const crossReferences = createCrossReferenceStore(database.db);
+  const knowsConnector = (id: string) =>
+    connectors.get(id).then(
+      () => true,
+      (err: unknown) => {
+        if (isNotFound(err)) return false;
+        throw err;
+      },
+    );
   const orderStore = createOrderStore(database.db);
   const orderPolicies = createOrderPolicyStore(database.db);
   const rawLedger = createStockLedger(database.db);
+  const clientConnection = await Connection.connect({ address: config.temporal.address });
+  const temporalClient = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+  const runtime = createConnectorRuntime({ connectors, registry, crossReferences, logger });
+  const inventory = await createInventory({
+    db: database.db,
+    config,
+    temporalClient,
+    runtime,
+    connectors,
+    knowsConnector,
+    crossReferences,
+    dedup,
+    deadLetters,
+    producer,
+    validator: ediDeps.validator,
+    metrics,
+    logger,
+  });
   // Reservations and stock counts that take an item below its reorder point signal replenishment.
   const ledger = watchReorderPoints(
-    rawLedger,
+    inventory.ledgerOf(rawLedger),
     createReorderWatch({
       policies: createPurchasingPolicyStore(database.db),
       ledger: rawLedger,
@@ -105,7 +133,6 @@ async function main(): Promise<void> {
     orderPolicies.ensureIndexes(),
     ledger.ensureIndexes(),
   ]);
-  const runtime = createConnectorRuntime({ connectors, registry, crossReferences, logger });
   const returnActivities = createReturnActivities({ runtime, ledger, returns: returnStore });
   const orderActivities = createOrderActivities({
     runtime,
@@ -113,11 +140,10 @@ async function main(): Promise<void> {
     orders: orderStore,
     edi: ediDeps,
     producer,
+    lifecycle: inventory.lifecycle,
     logger,
     escalations: metrics.orderEscalations,
   });
-  const clientConnection = await Connection.connect({ address: config.temporal.address });
-  const temporalClient = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
   const orderWorkflows = createTemporalOrderWorkflows(temporalClient, config.temporal.taskQueue);
   const purchasing = await createPurchasing({
     db: database.db,
@@ -131,6 +157,7 @@ async function main(): Promise<void> {
     edi: ediDeps,
     orders: orderStore,
     orderWorkflows,
+    lifecycle: inventory.lifecycle,
     logger,
     escalations: metrics.purchaseEscalations,
   });
@@ -139,6 +166,7 @@ async function main(): Promise<void> {
     // One group per hub database: hubs sharing a broker (tests, staging beside production) never take each
     // other's order events, while the workers of one hub share the partitions.
     groupId: `hub-order-intake.${config.mongo.database}`,
+    lag: metrics.consumerLag,
     topics: [TOPICS.inboundEvents.name],
     handle: handleOrderEvents({
       orders: orderWorkflows,
@@ -151,20 +179,14 @@ async function main(): Promise<void> {
         returnStore,
         logger,
       }),
-      knowsConnector: (id) =>
-        connectors.get(id).then(
-          () => true,
-          (err: unknown) => {
-            if (isNotFound(err)) return false;
-            throw err;
-          },
-        ),
+      knowsConnector,
       logger,
     }),
     logger,
   });
 
   const stopReplenishmentIntake = await purchasing.start();
+  const inventoryStops = await inventory.start(ledger);
 
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker = await Worker.create({
@@ -180,6 +202,7 @@ async function main(): Promise<void> {
           ...orderActivities,
           ...returnActivities,
           ...purchasing.activities,
+          ...inventory.activitiesOf(rawLedger),
         },
         metrics,
       ),
@@ -195,6 +218,7 @@ async function main(): Promise<void> {
     ['kafka consumer', () => smokeConsumer.stop()],
     ['order intake consumer', () => orderConsumer.stop()],
     ['replenishment intake consumer', stopReplenishmentIntake],
+    ...inventoryStops,
     ['temporal client', () => clientConnection.close()],
     ['edi sftp poller', () => poller?.stop() ?? Promise.resolve()],
     ['kafka producer', () => producer.close()],

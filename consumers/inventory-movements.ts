@@ -23,7 +23,8 @@ import type { StockLedger } from '../platform/orders/stock-types';
 import { movementDeltas } from '../inventory/deltas';
 import type { MovementDeltas } from '../inventory/deltas';
 import { movementKey, movementOpId, movementSku } from '../inventory/movement-key';
-import { deliveryOf, produceParked, recordParked } from '../inventory/parked';
+import { deliveryOf, parkerOf } from '../inventory/parked';
+import { isSnapshotMessage, normalizeSnapshot, snapshotOpId } from '../inventory/snapshot';
 import type { Refusal } from '../inventory/parked';
 
 /** The dead-letter step of movements the ledger could not apply. */
@@ -31,7 +32,7 @@ export const MOVEMENT_INTAKE_STEP = 'movement-intake';
 
 /** What the movement intake needs. */
 export interface InventoryMovementDeps {
-  ledger: Pick<StockLedger, 'applyMovement'>;
+  ledger: Pick<StockLedger, 'applyMovement' | 'setStock'>;
   validator: CanonicalValidator;
   deadLetters: Pick<DeadLetterStore, 'record'>;
   /** Produces parked messages to the dead-letter topic. */
@@ -49,7 +50,7 @@ export interface InventoryMovementDeps {
   /** Where parked messages go; `hub.inventory-movements.dlq.v1` unless a test gives a topic of its own. */
   dlqTopic?: string;
   /** Observes event time → position stored, in seconds, for each movement applied the first time. */
-  eventLag?: (seconds: number, movement: InventoryMovement) => void;
+  eventLag?: (seconds: number, movementType: string) => void;
   now?: () => number;
   logger: HubLogger;
 }
@@ -114,6 +115,15 @@ function read(
   return { movement, sku, deltas };
 }
 
+/** The message's JSON body, or undefined when it is not JSON. */
+function parsed(message: Message): unknown {
+  try {
+    return JSON.parse(message.value?.toString('utf8') ?? '');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The business keys a parked message can be found by: its movement id, SKU and location when they read. */
 function keysOf(body: unknown): Record<string, string> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
@@ -171,46 +181,61 @@ async function applyToLedger(
 
 /** The intake's message handler, for runConsumer over `hub.inventory-movements.v1`. */
 export function handleInventoryMovements(deps: InventoryMovementDeps) {
-  const park = async (
-    message: Message,
-    correlationId: string,
-    keys: Record<string, string>,
-    refusal: Refusal,
-  ) => {
-    const input = {
-      step: MOVEMENT_INTAKE_STEP,
-      activityType: 'handleInventoryMovements',
-      message,
-      correlationId,
-      keys,
-      refusal,
-    };
-    // The store first: a redelivery after a crash finds the record (same failure id) and adds nothing to it.
-    const record = await recordParked(deps.deadLetters, input);
-    await produceParked(deps.producer, deps.dlqTopic ?? TOPICS.inventoryMovementsDlq.name, {
-      ...input,
-      deadLetterId: record._id,
-    });
-    deps.logger.warn(
-      {
-        deadLetterId: record._id,
-        ...keys,
-        kind: refusal.kind,
-        reason: refusal.message,
-        delivery: deliveryOf(message),
-      },
-      'inventory movement not applied; parked as a dead letter',
-    );
+  const park = parkerOf(
+    { ...deps, dlqTopic: deps.dlqTopic ?? TOPICS.inventoryMovementsDlq.name },
+    MOVEMENT_INTAKE_STEP,
+    'handleInventoryMovements',
+    'inventory movement not applied; parked as a dead letter',
+  );
+
+  /** A stock snapshot (an 846 advice): a count of the key, idempotent by position id and as-of time. */
+  const applySnapshot = async (message: Message, correlationId: string, body: unknown) => {
+    const got = normalizeSnapshot(body, deps.validator);
+    if (!got.ok) {
+      return park(message, correlationId, keysOf(body), {
+        kind: 'data',
+        message: `not a stock snapshot the ledger can take: ${got.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+        fieldErrors: got.errors,
+      });
+    }
+    const { position, sku } = got.value;
+    const keys = { positionId: position.id, sku, locationId: position.locationId };
+    if (deps.knowsConnector && !(await deps.knowsConnector(position.source.connectorId))) {
+      deps.logger.debug({ ...keys }, 'stock snapshot of a connector this hub does not have; skipped');
+      return;
+    }
+    try {
+      const after = await deps.ledger.setStock({
+        sku,
+        locationId: position.locationId,
+        opId: snapshotOpId(position),
+        onHand: position.onHand.value,
+        held: position.onHold.value,
+        asOf: position.asOf,
+      });
+      deps.logger.debug({ ...keys, onHand: after.onHand, seq: after.seq }, 'stock snapshot applied');
+      const seconds = ((deps.now ?? Date.now)() - Date.parse(position.asOf)) / 1000;
+      deps.eventLag?.(Math.max(0, seconds), 'snapshot');
+    } catch (err) {
+      if (!isHubError(err) || err.kind !== 'data') throw err;
+      await park(message, correlationId, keys, {
+        kind: 'data',
+        message: `the stock ledger refused the snapshot: ${err.message}`,
+        ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}),
+      });
+    }
   };
 
   return async (message: Message): Promise<void> => {
     const correlationId = headerValue(message, CORRELATION_HEADER) ?? deliveryOf(message);
+    const body = parsed(message);
+    if (isSnapshotMessage(message, body)) return applySnapshot(message, correlationId, body);
     const got = read(message, deps.validator);
     if ('refusal' in got) return park(message, correlationId, got.keys, got.refusal);
     const { movement, sku, deltas } = got;
     const keys = { movementId: movement.id, sku, locationId: movement.locationId };
     if (deps.knowsConnector && !(await deps.knowsConnector(movement.source.connectorId))) {
-      deps.logger.info(
+      deps.logger.debug(
         { ...keys, connectorId: movement.source.connectorId },
         'movement of a connector this hub does not have; skipped',
       );
@@ -234,7 +259,7 @@ export function handleInventoryMovements(deps: InventoryMovementDeps) {
       );
       if (!result.replayed && deps.eventLag) {
         const seconds = ((deps.now ?? Date.now)() - Date.parse(movement.occurredAt)) / 1000;
-        deps.eventLag(Math.max(0, seconds), movement);
+        deps.eventLag(Math.max(0, seconds), movement.type);
       }
     } catch (err) {
       // The ledger refused the movement itself (e.g. its id already moved other quantities): no retry can help.

@@ -76,6 +76,25 @@ describe('inbound inventory bridge', () => {
     ]);
   });
 
+  it('publishes an 846 inventory advice as a stock snapshot under the key of its item and location', async () => {
+    const { deps, sent } = bridge();
+    const position = loadFixture('inventory-position');
+    const advice = { event: 'inventory-position.received', connectorId: 'shiphero-chi', document: position };
+    expect(await publishInventoryEvent(deps, message(advice, 'corr-846'))).toBe('published');
+    expect(sent).toEqual([
+      {
+        topic: 'hub.inventory-movements.v1',
+        key: 'WID-1001@loc_dc_chicago',
+        value: JSON.stringify(position),
+        headers: {
+          'event-id': 'position/ip_itm_01HV3K9Q7A2B_loc_dc_chicago@2025-04-28T16:00:00Z',
+          schema: 'inventory-position/1',
+          'correlation-id': 'corr-846',
+        },
+      },
+    ]);
+  });
+
   it('leaves other events alone and skips the events of connectors this hub does not have', async () => {
     const { deps, sent, parked } = bridge();
     const order = {

@@ -16,7 +16,8 @@ import { CORRELATION_HEADER, headerValue } from '../platform/kafka';
 import { isInventoryMovementEvent, normalizeInventoryEvent } from './normalize';
 import type { InboundEvent } from './normalize';
 import { deliveryOf, recordParked } from './parked';
-import { publishMovement } from './publish';
+import { publishMovement, publishSnapshot } from './publish';
+import { normalizeSnapshot, SNAPSHOT_TYPE } from './snapshot';
 
 /** The dead-letter step of inbound inventory events that did not become movements. */
 export const MOVEMENT_NORMALIZE_STEP = 'movement-normalize';
@@ -56,14 +57,18 @@ export async function publishInventoryEvent(
   if (!isInventoryMovementEvent(event)) return 'not-inventory';
   const connectorId = typeof event.connectorId === 'string' ? event.connectorId : undefined;
   if (deps.knowsConnector && (!connectorId || !(await deps.knowsConnector(connectorId)))) {
-    deps.logger.info(
+    deps.logger.debug(
       { connectorId, event: event.event },
       'inventory event of a connector this hub does not have; skipped',
     );
     return 'skipped';
   }
   const correlationId = headerValue(message, CORRELATION_HEADER);
-  const normalized = normalizeInventoryEvent(event, deps.validator);
+  const isSnapshot =
+    (event.document as { documentType?: unknown } | undefined)?.documentType === SNAPSHOT_TYPE;
+  const normalized = isSnapshot
+    ? normalizeSnapshot(event.document, deps.validator, '/document')
+    : normalizeInventoryEvent(event, deps.validator);
   if (!normalized.ok) {
     const id = (event.document as { id?: unknown } | undefined)?.id;
     const record = await recordParked(deps.deadLetters, {
@@ -82,6 +87,14 @@ export async function publishInventoryEvent(
     });
     deps.logger.warn({ deadLetterId: record._id, delivery: deliveryOf(message) }, 'inventory event parked');
     return 'parked';
+  }
+  if ('position' in normalized.value) {
+    await publishSnapshot(deps.producer, normalized.value, correlationId, deps.movementTopic);
+    deps.logger.debug(
+      { positionId: normalized.value.position.id, key: normalized.value.key },
+      'stock snapshot published',
+    );
+    return 'published';
   }
   await publishMovement(deps.producer, normalized.value, correlationId, deps.movementTopic);
   deps.logger.debug(

@@ -41,8 +41,10 @@ const documentTypeOf = (document: unknown): unknown =>
 
 /** True when the inbound event carries a stock movement (so it belongs on the movement stream). */
 export function isInventoryMovementEvent(event: InboundEvent): boolean {
+  const type = documentTypeOf(event.document);
   return (
-    documentTypeOf(event.document) === 'inventory-movement' ||
+    type === 'inventory-movement' ||
+    type === 'inventory-position' ||
     (typeof event.event === 'string' && INVENTORY_MOVEMENT_EVENTS.has(event.event))
   );
 }

@@ -9,6 +9,7 @@ import type { DeadLetterStore } from '../platform/dead-letters';
 import type { FieldError, HubErrorKind } from '../platform/errors';
 import type { EventProducer } from '../platform/kafka';
 import { truncateUtf8 } from '../platform/utf8';
+import type { HubLogger } from '../monitoring/logger';
 
 /** The dead-letter flow of the inventory synchronisation. */
 export const INVENTORY_FLOW = 'inventory-sync';
@@ -132,4 +133,35 @@ export async function produceParked(
     message.value ?? Buffer.alloc(0),
     headers,
   );
+}
+
+/** What parking a message of the movement stream needs. */
+export interface ParkDeps {
+  deadLetters: Pick<DeadLetterStore, 'record'>;
+  producer: Pick<EventProducer, 'send'>;
+  /** The dead-letter topic the parked message goes to. */
+  dlqTopic: string;
+  logger: HubLogger;
+}
+
+/**
+ * A parker for one consumer's step: the dead-letter store first (a redelivery after a crash finds the record, same
+ * failure id, and adds nothing to it), then the dead-letter topic with the record's id, then one warning line.
+ */
+export function parkerOf(deps: ParkDeps, step: string, activityType: string, logMessage: string) {
+  return async (message: Message, correlationId: string, keys: Record<string, string>, refusal: Refusal) => {
+    const input = { step, activityType, message, correlationId, keys, refusal };
+    const record = await recordParked(deps.deadLetters, input);
+    await produceParked(deps.producer, deps.dlqTopic, { ...input, deadLetterId: record._id });
+    deps.logger.warn(
+      {
+        deadLetterId: record._id,
+        ...keys,
+        kind: refusal.kind,
+        reason: refusal.message,
+        delivery: deliveryOf(message),
+      },
+      logMessage,
+    );
+  };
 }

@@ -9,6 +9,8 @@ import type { EventProducer } from '../platform/kafka';
 import { CORRELATION_HEADER } from '../platform/kafka';
 import { TOPICS } from '../platform/kafka-topics';
 import type { NormalizedMovement } from './normalize';
+import { snapshotOpId } from './snapshot';
+import type { NormalizedSnapshot } from './snapshot';
 
 /** Header with the movement's id (the consumers' deduplication key). */
 export const EVENT_ID_HEADER = 'event-id';
@@ -26,6 +28,21 @@ export function movementHeaders(
     [SCHEMA_HEADER]: `${movement.documentType}/${movement.schemaVersion}`,
     ...(correlationId === undefined ? {} : { [CORRELATION_HEADER]: correlationId }),
   };
+}
+
+/** Publishes one stock snapshot under its item × location key (the ledger takes it as a count). */
+export async function publishSnapshot(
+  producer: Pick<EventProducer, 'send'>,
+  snapshot: NormalizedSnapshot,
+  correlationId?: string,
+  topic: string = TOPICS.inventoryMovements.name,
+): Promise<void> {
+  const { position } = snapshot;
+  await producer.send(topic, snapshot.key, Buffer.from(JSON.stringify(position)), {
+    [EVENT_ID_HEADER]: snapshotOpId(position),
+    [SCHEMA_HEADER]: `${position.documentType}/${position.schemaVersion}`,
+    ...(correlationId === undefined ? {} : { [CORRELATION_HEADER]: correlationId }),
+  });
 }
 
 /** Publishes one movement (to `topic`, by default the movement stream); resolves once the broker acknowledged it. */

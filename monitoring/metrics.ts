@@ -24,6 +24,12 @@ export interface HubMetrics {
   orderEscalations: Counter<'reason'>;
   /** Purchase orders and proposals escalated to a person, by reason. */
   purchaseEscalations: Counter<'reason'>;
+  /** Lifecycle events that failed their schema and were not published (a bug). */
+  lifecycleEventsInvalid: Counter<'event_type'>;
+  /** Inventory movement: source event time → position stored in the hub's ledger. */
+  inventoryEventLag: Histogram<'movement_type'>;
+  /** Messages a consumer group has not yet committed, per topic and partition (high watermark − committed). */
+  consumerLag: Gauge<'group' | 'topic' | 'partition'>;
 }
 
 /** Creates a registry with the default process metrics and the hub's own; one per process, never global. */
@@ -33,6 +39,25 @@ export function createMetrics(service: 'api' | 'worker'): HubMetrics {
   collectDefaultMetrics({ register: registry });
   return {
     registry,
+    lifecycleEventsInvalid: new Counter({
+      name: 'hub_lifecycle_events_invalid_total',
+      help: 'Lifecycle events that failed their schema and were not published (a bug)',
+      labelNames: ['event_type'],
+      registers: [registry],
+    }),
+    inventoryEventLag: new Histogram({
+      name: 'hub_inventory_event_lag_seconds',
+      help: 'Inventory movements: source event time to position updated in the hub, by movement type',
+      labelNames: ['movement_type'],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 900, 3600],
+      registers: [registry],
+    }),
+    consumerLag: new Gauge({
+      name: 'hub_kafka_consumer_lag',
+      help: 'Messages not yet committed by a consumer group, per topic and partition (high watermark - committed)',
+      labelNames: ['group', 'topic', 'partition'],
+      registers: [registry],
+    }),
     httpRequests: new Histogram({
       name: 'hub_http_request_duration_seconds',
       help: 'HTTP requests served by the hub API, by route template and status',

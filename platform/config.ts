@@ -96,6 +96,21 @@ export const CONFIG_VARIABLES = {
     doc: "Whether the worker polls EDI SFTP connectors' inbound folders (each at its pollIntervalSeconds)",
     parse: flag,
   },
+  HUB_RECONCILE_EVERY_MINUTES: {
+    default: '15',
+    doc: 'How often the inventory reconciliation schedule compares ERP, WMS and hub positions',
+    parse: positiveInt,
+  },
+  HUB_RECONCILE_GRACE_MINUTES: {
+    default: '30',
+    doc: 'How long an inventory discrepancy may last before it opens an exception',
+    parse: positiveInt,
+  },
+  HUB_MASTER_DATA_SYNC_EVERY_MINUTES: {
+    default: '60',
+    doc: 'How often the master-data schedule syncs the item catalogue and units from their system of record',
+    parse: positiveInt,
+  },
   HUB_WORKER_METRICS_HOST: {
     default: '127.0.0.1',
     doc: "Address of the worker's /metrics server",
@@ -145,6 +160,7 @@ export interface HubConfig {
   api: { host: string; port: number; rateLimitPerMinute: number };
   workerMetrics: { host: string; port: number };
   edi: { maxBytes: number; pollSftp: boolean };
+  schedules: { reconcileEveryMinutes: number; reconcileGraceMinutes: number; masterDataEveryMinutes: number };
   temporal: { address: string; namespace: string; taskQueue: string };
   kafka: { brokers: string; clientId: string };
   mongo: { uri: string; database: string };
@@ -192,6 +208,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     workerMetrics: { host: values.HUB_WORKER_METRICS_HOST, port: values.HUB_WORKER_METRICS_PORT },
     edi: { maxBytes: values.HUB_EDI_MAX_BYTES, pollSftp: values.HUB_EDI_POLL_SFTP },
+    schedules: {
+      reconcileEveryMinutes: values.HUB_RECONCILE_EVERY_MINUTES,
+      reconcileGraceMinutes: values.HUB_RECONCILE_GRACE_MINUTES,
+      masterDataEveryMinutes: values.HUB_MASTER_DATA_SYNC_EVERY_MINUTES,
+    },
     temporal: {
       address: values.HUB_TEMPORAL_ADDRESS,
       namespace: values.HUB_TEMPORAL_NAMESPACE,

@@ -1,5 +1,6 @@
 import Kafka from 'node-rdkafka';
 import type { LibrdKafkaError, Message } from 'node-rdkafka';
+import type { Gauge } from 'prom-client';
 import type { HubConfig } from './config';
 import type { TopicSpec } from './kafka-topics';
 import type { HubLogger } from '../monitoring/logger';
@@ -139,6 +140,9 @@ export async function runConsumer(options: {
   handle: MessageHandler;
   logger: HubLogger;
   retryDelayMs?: number;
+  /** Sets the group's lag per assigned partition (high watermark − committed offset) every `lagEveryMs`. */
+  lag?: Pick<Gauge<'group' | 'topic' | 'partition'>, 'set'>;
+  lagEveryMs?: number;
 }): Promise<RunningConsumer> {
   const { kafka, groupId, topics, handle, logger, retryDelayMs = 1_000 } = options;
   const consumer = new Kafka.KafkaConsumer(
@@ -195,11 +199,52 @@ export async function runConsumer(options: {
     }
   })();
 
+  const lagTimer = options.lag
+    ? setInterval(() => {
+        measureLag(consumer, groupId, options.lag!).catch((err: unknown) =>
+          logger.debug({ err, groupId }, 'consumer lag not measured'),
+        );
+      }, options.lagEveryMs ?? 10_000)
+    : undefined;
+  lagTimer?.unref();
+
   return {
     async stop() {
       stopping = true;
+      if (lagTimer) clearInterval(lagTimer);
       await loop;
       await new Promise<void>((resolve) => consumer.disconnect(() => resolve()));
     },
   };
+}
+
+/** Sets the lag of each partition assigned to `consumer`: high watermark − committed (low watermark if none). */
+async function measureLag(
+  consumer: Kafka.KafkaConsumer,
+  groupId: string,
+  gauge: Pick<Gauge<'group' | 'topic' | 'partition'>, 'set'>,
+): Promise<void> {
+  const assigned = consumer.assignments();
+  if (!assigned.length) return;
+  const committed = await new Promise<Kafka.TopicPartitionOffset[]>((resolve, reject) =>
+    consumer.committed(assigned, 5_000, (err: LibrdKafkaError | null, offsets) =>
+      err ? reject(new Error(err.message)) : resolve(offsets),
+    ),
+  );
+  for (const tp of committed) {
+    const marks = await new Promise<Kafka.WatermarkOffsets>((resolve, reject) => {
+      consumer.queryWatermarkOffsets(
+        tp.topic,
+        tp.partition,
+        5_000,
+        (err: LibrdKafkaError | null, offsets: Kafka.WatermarkOffsets) =>
+          err ? reject(new Error(err.message)) : resolve(offsets),
+      );
+    });
+    const done = tp.offset >= 0 ? tp.offset : marks.lowOffset;
+    gauge.set(
+      { group: groupId, topic: tp.topic, partition: String(tp.partition) },
+      Math.max(0, marks.highOffset - done),
+    );
+  }
 }

@@ -544,6 +544,120 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/inventory-count-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The count policy of a legal entity (the defaults when it has none stored). */
+    get: operations['getCountPolicy'];
+    /**
+     * Replace the count policy of a legal entity; counts from now on are judged by it.
+     * @description A count differing by more than `approvalThresholdUnits` units, or worth more than `approvalThresholdValue`
+     *     (`currency`), waits for approval; within both it adjusts the ERP at once. Fields left out get their
+     *     defaults (10 units, 500, USD). Name the legal entity in the body or in `?legalEntityId` (both: they must
+     *     agree). 400 names every bad field. Counts already waiting keep their verdict.
+     */
+    put: operations['putCountPolicy'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/inventory-counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cycle counts against the ERP (the audit), filtered, in pages ordered by movement id.
+     * @description One record per count movement: what was counted, the variance in units and value, and what became of it —
+     *     `auto-posted` (within the legal entity's count policy), `pending` (waiting for approval), `approved`,
+     *     `rejected`, `no-variance`. `?status=pending` lists what waits for a person.
+     */
+    get: operations['listInventoryCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/inventory-counts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The count movement's id (URL-encoded). */
+        id: components['parameters']['InventoryCountId'];
+      };
+      cookie?: never;
+    };
+    /** One count's audit record, by its movement id. */
+    get: operations['getInventoryCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/inventory-counts/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The count movement's id (URL-encoded). */
+        id: components['parameters']['InventoryCountId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a pending count; its difference is posted to the ERP as an inventory adjustment.
+     * @description The approver is the calling key's principal; the adjustment's memo names them. 409 when the count is not
+     *     pending (auto-posted, approved or rejected already); the problem's `countStatus` says what it is.
+     */
+    post: operations['approveInventoryCount'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/inventory-counts/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The count movement's id (URL-encoded). */
+        id: components['parameters']['InventoryCountId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject a pending count; the ERP keeps its quantity and the difference stays open.
+     * @description Nothing is posted to the ERP; the WMS and the hub's ledger keep the count, so the difference stays open as
+     *     an exception for reconciliation (the record's `note` says so). 409 when the count is not pending.
+     */
+    post: operations['rejectInventoryCount'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/inventory/{sku}': {
     parameters: {
       query?: never;
@@ -3355,6 +3469,16 @@ export interface components {
       type: string;
       version: string;
     };
+    CountPolicy: {
+      /** @description Decimal; a larger difference in units waits. */
+      approvalThresholdUnits: string;
+      /** @description Decimal in `currency`; a larger difference waits. */
+      approvalThresholdValue: string;
+      currency: string;
+      /** @description ERP the entity's inventory adjustments are posted to. */
+      erpConnectorId?: string;
+      legalEntityId: string;
+    };
     DeadLetter: {
       activityType?: string | null;
       attempts: number;
@@ -3653,6 +3777,63 @@ export interface components {
       topic: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    InventoryCountDecisionRequest: {
+      reason: string;
+    };
+    InventoryCountReview: {
+      /** @description What was counted (decimal). */
+      countedQuantity?: string;
+      /** Format: date-time */
+      decidedAt?: string;
+      decidedBy?: string;
+      decisionReason?: string;
+      erp: {
+        connectorId: string;
+        documentNumber?: string;
+        /** @description The ERP adjustment's id */
+        externalId?: string;
+        /** Format: date-time */
+        postedAt?: string;
+      };
+      /** @description The count movement's id; also the ERP adjustment's external id. */
+      id: string;
+      itemId: string;
+      legalEntityId: string;
+      locationId: string;
+      movementNumber?: string;
+      note?: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /** @description On hand before the count (decimal). */
+      previousQuantity?: string;
+      reasonCode?: string;
+      /** Format: date-time */
+      recordedAt: string;
+      /** @description Why it waits (or waited) for approval. */
+      reviewReasons: string[];
+      sku: string;
+      sourceConnectorId: string;
+      /** @enum {string} */
+      status: 'auto-posted' | 'pending' | 'approved' | 'rejected' | 'no-variance';
+      thresholds: {
+        currency: string;
+        units: string;
+        value: string;
+      };
+      unitCost?: {
+        amount: string;
+        currency: string;
+        /** @enum {string} */
+        source: 'erp-valuation' | 'item-master' | 'erp-item';
+      };
+      /** @description Unit of the quantities (the item's base unit). */
+      uom: string;
+      /** @description Signed decimal: counted − previous. */
+      varianceUnits: string;
+      /** @description Signed decimal: varianceUnits × unit cost, in thresholds.currency. */
+      varianceValue?: string;
+      workflowId?: string;
     };
     InventoryInboundSupply: {
       /** Format: date */
@@ -4625,6 +4806,8 @@ export interface components {
     IdempotencyKey: string;
     InboundEventId: string;
     InterchangeId: string;
+    /** @description The count movement's id (URL-encoded). */
+    InventoryCountId: string;
     Limit: number;
     /** @description The PO id, its PO number, or its workflow id (`po:<legalEntityId>:<poNumber>`). */
     PurchaseOrderRef: string;
@@ -5659,6 +5842,199 @@ export interface operations {
       409: components['responses']['Conflict'];
       422: components['responses']['Unprocessable'];
       429: components['responses']['TooManyRequests'];
+    };
+  };
+  getCountPolicy: {
+    parameters: {
+      query: {
+        legalEntityId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The policy. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountPolicy'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  putCountPolicy: {
+    parameters: {
+      query?: {
+        legalEntityId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Stored; the policy with defaults filled in. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CountPolicy'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  listInventoryCounts: {
+    parameters: {
+      query?: {
+        cursor?: components['parameters']['Cursor'];
+        legalEntityId?: string;
+        limit?: components['parameters']['Limit'];
+        status?: 'auto-posted' | 'pending' | 'approved' | 'rejected' | 'no-variance';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; `nextCursor` is null on the last one. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['InventoryCountReview'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getInventoryCount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The count movement's id (URL-encoded). */
+        id: components['parameters']['InventoryCountId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InventoryCountReview'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  approveInventoryCount: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description The count movement's id (URL-encoded). */
+        id: components['parameters']['InventoryCountId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InventoryCountDecisionRequest'];
+      };
+    };
+    responses: {
+      /** @description Approved; the record as the decision leaves it (the ERP id follows once posted). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InventoryCountReview'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  rejectInventoryCount: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description The count movement's id (URL-encoded). */
+        id: components['parameters']['InventoryCountId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InventoryCountDecisionRequest'];
+      };
+    };
+    responses: {
+      /** @description Rejected; the record as the decision leaves it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InventoryCountReview'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
     };
   };
   getInventoryPositions: {
