@@ -20,6 +20,8 @@ export const COLLECTIONS = {
   ediTransactionSets: 'edi_transaction_sets',
   ediOutboundGroups: 'edi_outbound_groups',
   stockLedger: 'stock_ledger',
+  /** One marker per stock ledger key and sequence number (`<key>#<seq>`): how writers find a key's head by _id. */
+  stockLedgerSeq: 'stock_ledger_seq',
   inboundSupply: 'inbound_supply',
   orders: 'orders',
   /** Saved order views the projection has not yet caught up with (see platform/versioned-projection.ts). */

@@ -7,7 +7,8 @@ import type { Collection, Db } from 'mongodb';
 import { compareDecimal, subtractDecimal, addDecimal } from '../../canonical-model/decimal';
 import { COLLECTIONS } from '../collections';
 import { HubError } from '../errors';
-import { appendEntry, headOf } from './stock-ledger-append';
+import { appendEntry, backfillMarkers, headOf } from './stock-ledger-append';
+import type { LedgerCollections, SeqMarker } from './stock-ledger-append';
 import {
   consumeEntry,
   emptyTotals,
@@ -56,6 +57,13 @@ function requireReserve(request: ReserveRequest): ReserveRequest {
 /** Builds the stock ledger over `COLLECTIONS.stockLedger` and `COLLECTIONS.inboundSupply` of `db`. */
 export function createStockLedger(db: Db): StockLedger {
   const entries: Collection<LedgerEntry> = db.collection(COLLECTIONS.stockLedger);
+  const store: LedgerCollections = {
+    entries,
+    markers: db.collection<SeqMarker>(COLLECTIONS.stockLedgerSeq),
+    bases: db.collection<{ _id: string; seq: number }>(COLLECTIONS.stockLedgerSeq),
+    seqs: new Map(),
+    heads: new Map(),
+  };
   const inbound = createInboundSupplyStore(db);
 
   const inboundDue = async (sku: string, locationIds: string[], needBy: string | undefined) =>
@@ -74,7 +82,7 @@ export function createStockLedger(db: Db): StockLedger {
   ): Promise<ReservationState | undefined> => {
     const reserve = await entries.findOne({ _id: reservationId, op: 'reserve' });
     if (!reserve) return undefined;
-    const outcome = await appendEntry(entries, opId, op, reserve, async (head) => {
+    const outcome = await appendEntry(store, opId, op, reserve, async (head) => {
       // The head is read first, so an entry appended after it makes this insert lose its seq and try again.
       const current = head ?? reserve;
       return compute(current, await stateAsOf(reservationId, current.seq));
@@ -99,6 +107,7 @@ export function createStockLedger(db: Db): StockLedger {
       await entries.createIndex({ reservationId: 1 }, { name: 'stock_ledger_reservation' });
       await entries.createIndex({ orderId: 1 }, { name: 'stock_ledger_order' });
       await inbound.ensureIndexes();
+      await backfillMarkers(store);
     },
 
     async setStock(input) {
@@ -107,7 +116,7 @@ export function createStockLedger(db: Db): StockLedger {
       const onHand = requireQuantity(input.onHand, '/onHand');
       const held = requireQuantity(input.held, '/held');
       const asOf = requireTimestamp(input.asOf, '/asOf');
-      const outcome = await appendEntry(entries, opId, 'set-stock', key, (head) => {
+      const outcome = await appendEntry(store, opId, 'set-stock', key, (head) => {
         // A count older than the one the ledger holds (a late or replayed snapshot) must not roll it back.
         if (head?.stockAsOf && Date.parse(asOf) < Date.parse(head.stockAsOf)) return undefined;
         return {
@@ -125,7 +134,7 @@ export function createStockLedger(db: Db): StockLedger {
     },
 
     async position(key) {
-      const head = await headOf(entries, requireKey(key));
+      const head = await headOf(store, requireKey(key));
       return head ? positionOf(head) : undefined;
     },
 
@@ -141,7 +150,7 @@ export function createStockLedger(db: Db): StockLedger {
       const due = await inboundDue(sku, locationIds, needBy);
       return Promise.all(
         locationIds.map(async (locationId): Promise<Availability> => {
-          const totals = (await headOf(entries, { sku, locationId })) ?? emptyTotals({ sku, locationId });
+          const totals = (await headOf(store, { sku, locationId })) ?? emptyTotals({ sku, locationId });
           const inboundQty = due.get(locationId) ?? '0';
           const free = subtractDecimal(subtractDecimal(totals.onHand, totals.held), totals.reserved);
           return {
@@ -162,7 +171,7 @@ export function createStockLedger(db: Db): StockLedger {
       const due = (await inboundDue(request.sku, [request.locationId], request.needBy)).get(
         request.locationId,
       );
-      const outcome = await appendEntry(entries, request.reservationId, 'reserve', request, (head) => {
+      const outcome = await appendEntry(store, request.reservationId, 'reserve', request, (head) => {
         const totals = totalsAfter(request, head);
         const free = subtractDecimal(subtractDecimal(totals.onHand, totals.held), totals.reserved);
         const available = atLeastZero(
@@ -223,7 +232,7 @@ export function createStockLedger(db: Db): StockLedger {
       const key = requireKey(input);
       const opId = requireText(input.opId, '/opId');
       const quantity = requireQuantity(input.quantity, '/quantity');
-      const outcome = await appendEntry(entries, opId, 'receive', key, (head) => {
+      const outcome = await appendEntry(store, opId, 'receive', key, (head) => {
         const totals = totalsAfter(key, head);
         return { ...totals, op: 'receive', quantity, onHand: addDecimal(totals.onHand, quantity) };
       });
@@ -245,7 +254,7 @@ export function createStockLedger(db: Db): StockLedger {
           : { legalEntityId: requireText(input.legalEntityId, '/legalEntityId') }),
         at: requireTimestamp(input.at, '/at'),
       };
-      const outcome = await appendEntry(entries, opId, 'movement', key, (head) =>
+      const outcome = await appendEntry(store, opId, 'movement', key, (head) =>
         movementEntry(totalsAfter(key, head), deltas),
       );
       if (outcome.kind === 'skipped') throw new HubError('bug', `movement ${opId} wrote nothing`);
