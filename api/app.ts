@@ -47,6 +47,10 @@ import { orderActionHandlers } from './routes/orders-actions';
 import { orderPolicyHandlers } from './routes/order-policy';
 import { stockHandlers } from './routes/stock';
 import { inventoryCountHandlers } from './routes/inventory-counts';
+import { transferOrderHandlers } from './routes/transfer-orders';
+import { createTransferStore } from '../platform/transfers/transfer-store';
+import { createTemporalTransferWorkflows } from '../platform/transfers/transfer-workflows';
+import { createTransferLocations } from '../platform/transfers/locations';
 import { createCountReviewStore } from '../platform/inventory/count-review-store';
 import { createCountPolicyStore } from '../platform/inventory/count-policy-store';
 import { createTemporalCountWorkflows } from '../platform/inventory/count-workflows';
@@ -161,6 +165,17 @@ export function createApp(deps: ApiDeps): Express {
       partners: deps.edi.partners,
     }),
     ...stockHandlers({ stockLedger: deps.stockLedger, orderPolicies: deps.orderPolicies }),
+    ...transferOrderHandlers({
+      transfers: createTransferStore(deps.db),
+      transferWorkflows: createTemporalTransferWorkflows(deps.temporal, deps.taskQueue),
+      locations: createTransferLocations({
+        wmsConnectors: async () =>
+          (await deps.connectors.list({ kind: 'wms', limit: 200 })).items.map((c) => ({
+            id: c.id,
+            config: c.config,
+          })),
+      }),
+    }),
     ...inventoryCountHandlers({
       countReviews: createCountReviewStore(deps.db),
       countWorkflows: createTemporalCountWorkflows(deps.temporal, deps.taskQueue),

@@ -41,6 +41,10 @@ import { createTemporalReturnWorkflows } from '../platform/orders/temporal-retur
 import { Client, Connection } from '@temporalio/client';
 import { createPurchasing } from './worker-purchasing';
 import { createInventory } from './worker-inventory';
+import { createTransferActivities } from '../activities/transfer-order';
+import { handleTransferDocuments } from '../consumers/transfer-intake';
+import { createTransferStore } from '../platform/transfers/transfer-store';
+import { createTemporalTransferWorkflows } from '../platform/transfers/transfer-workflows';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -126,6 +130,9 @@ async function main(): Promise<void> {
     }),
   );
   const returnStore = createReturnStore(database.db);
+  const transferStore = createTransferStore(database.db);
+  await transferStore.ensureIndexes();
+  const transferWorkflows = createTemporalTransferWorkflows(temporalClient, config.temporal.taskQueue);
   await Promise.all([
     returnStore.ensureIndexes(),
     crossReferences.ensureIndexes(),
@@ -174,6 +181,7 @@ async function main(): Promise<void> {
       orderStore,
       shippingOrders: sentShippingOrders(edi.sets),
       purchaseDocuments: purchasing.purchaseDocuments,
+      transferDocuments: handleTransferDocuments({ transfers: transferStore, transferWorkflows, logger }),
       goodsReceipts: receiveReturnReceipts({
         returns: createTemporalReturnWorkflows(temporalClient, config.temporal.taskQueue),
         returnStore,
@@ -203,6 +211,7 @@ async function main(): Promise<void> {
           ...returnActivities,
           ...purchasing.activities,
           ...inventory.activitiesOf(rawLedger),
+          ...createTransferActivities({ runtime, ledger, transfers: transferStore, producer, logger }),
         },
         metrics,
       ),

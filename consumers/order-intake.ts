@@ -22,6 +22,7 @@ import type { OrderPolicy } from '../platform/orders/policy';
 import type { OrderView } from '../workflows/order-to-cash/types';
 import { PURCHASE_DOCUMENT_EVENTS } from './purchase-intake';
 import type { PurchaseDocumentEvent } from './purchase-intake';
+import type { TransferDocumentEvent } from './transfer-intake';
 import { asReleaseShipment, releaseIdOfShippingAdvice } from './third-party-shipments';
 import type { ShippingOrderLookup } from './third-party-shipments';
 
@@ -41,6 +42,8 @@ export interface OrderIntakeDeps {
    * cases; true when it took the event. A `data` HubError it throws is logged and the event kept for replay.
    */
   purchaseDocuments?: (event: PurchaseDocumentEvent) => Promise<boolean>;
+  /** Shipments and receipts of the hub's transfer orders (transfer-intake.ts), offered first; true when taken. */
+  transferDocuments?: (event: TransferDocumentEvent) => Promise<boolean>;
   logger: HubLogger;
 }
 
@@ -85,6 +88,15 @@ function route(deps: OrderIntakeDeps) {
     const correlationId =
       headerValue(message, CORRELATION_HEADER) ?? `${message.topic}/${message.partition}/${message.offset}`;
     const via = event.ediInterchangeId ? ('edi' as const) : ('webhook' as const);
+    if (
+      deps.transferDocuments &&
+      (await deps.transferDocuments({
+        event: event.event,
+        ...(event.connectorId ? { connectorId: event.connectorId } : {}),
+        document: doc,
+      }))
+    )
+      return;
     if (deps.purchaseDocuments && PURCHASE_DOCUMENT_EVENTS.has(event.event)) {
       // Another hub's connector on a shared broker: not this hub's PO, nothing to keep here.
       if (!event.connectorId || !(await deps.knowsConnector(event.connectorId))) {

@@ -7,3 +7,4 @@ export { procureToReceiveWorkflow } from './procure-to-receive/workflow';
 export { cycleCountApprovalWorkflow } from './inventory-count/workflow';
 export { inventoryReconciliationWorkflow } from './inventory-reconciliation/workflow';
 export { masterDataSyncWorkflow } from './master-data-sync/workflow';
+export { transferOrderWorkflow } from './transfer-order/workflow';

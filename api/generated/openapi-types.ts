@@ -1475,6 +1475,72 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/transfer-orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move stock from one warehouse to another; the units are reserved at the source, then in transit.
+     * @description Starts the transfer's workflow (`transfer-order:<id>`): every line is reserved at the source (so channels
+     *     and orders cannot sell it), a shipping order goes to the source WMS with the destination as ship-to, and an
+     *     expected receipt to the destination WMS. On the source's shipment confirmation the shipped units leave the
+     *     source's on hand and are in transit to the destination (`GET /v1/inventory/{sku}`); each completed receipt
+     *     brings its units into the destination's on hand. Units received short stay in transit and are a
+     *     `receipt-variance` exception on the transfer. 400 names each bad field: `/toLocationId` (same as
+     *     `/fromLocationId`), `/fromLocationId` or `/toLocationId` (no WMS of the legal entity runs it),
+     *     `/lines/{i}/quantity` (not a whole number greater than 0), `/lines/{i}/sku` (the SKU is on another line
+     *     already), `/lines` (empty), `/shipBy` (not a date), `/transferNumber`. 409 when the transfer number is taken.
+     */
+    post: operations['createTransferOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/transfer-orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** One transfer — lines with reserved / shipped / received / in transit, status, exceptions, timeline. */
+    get: operations['getTransferOrder'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/transfer-orders/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask to cancel; honoured until the source has shipped (the reservation is released, the WMS order cancelled). */
+    post: operations['cancelTransferOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks/{connectorId}': {
     parameters: {
       query?: never;
@@ -4665,6 +4731,77 @@ export interface components {
        */
       usage: 'P' | 'T';
     };
+    TransferOrderRequest: {
+      fromLocationId: string;
+      legalEntityId: string;
+      lines: {
+        quantity: string;
+        sku: string;
+      }[];
+      /** Format: date */
+      shipBy?: string;
+      toLocationId: string;
+      transferNumber?: string;
+    };
+    TransferOrderView: {
+      /** Format: date-time */
+      createdAt: string;
+      exceptions: {
+        /** Format: date-time */
+        at: string;
+        /** @enum {string} */
+        code: 'receipt-variance' | 'short-shipment' | 'insufficient-stock' | 'cancel-refused';
+        lineNumber?: number;
+        message: string;
+        quantity?: string;
+        sku?: string;
+      }[];
+      expectedReceipt?: {
+        documentNumber?: string;
+        externalId?: string;
+      };
+      fromLocationId: string;
+      legalEntityId: string;
+      lines: {
+        /** @description shipped − received */
+        inTransit: string;
+        lineNumber: number;
+        quantity: string;
+        received: string;
+        reserved: string;
+        shipped: string;
+        sku: string;
+      }[];
+      release?: {
+        documentNumber?: string;
+        externalId?: string;
+      };
+      /** Format: date */
+      shipBy?: string;
+      /** @enum {string} */
+      status:
+        | 'reserving'
+        | 'released'
+        | 'in-transit'
+        | 'received-short'
+        | 'closed'
+        | 'closed-short'
+        | 'cancelled'
+        | 'rejected';
+      timeline: {
+        /** Format: date-time */
+        at: string;
+        detail?: string;
+        event: string;
+      }[];
+      toLocationId: string;
+      transferId: string;
+      transferNumber: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+      workflowId: string;
+    };
   };
   responses: {
     /** @description The request is malformed or invalid; `errors` names each field. */
@@ -7577,6 +7714,99 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       429: components['responses']['TooManyRequests'];
+    };
+  };
+  createTransferOrder: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TransferOrderRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted; the transfer's workflow runs. The body is the transfer as it starts. */
+      202: {
+        headers: {
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TransferOrderView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getTransferOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The transfer as its workflow last reported it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TransferOrderView'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  cancelTransferOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The cancel is with the workflow; the body is the transfer as it stood. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TransferOrderView'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
     };
   };
   receiveWebhook: {
