@@ -5,6 +5,7 @@
 #   stack/stack.sh install            install whatever is missing (idempotent)
 #   stack/stack.sh start [service…]   start services (default: all), each health-checked before it counts
 #   stack/stack.sh stop               stop what this stack started
+#   stack/stack.sh restart service…   stop and start these services only (e.g. a broker restart in a fault test)
 #   stack/stack.sh status             which services answer
 #   stack/stack.sh env                the HUB_* variables the API and worker need for this stack (eval-able)
 #
@@ -351,6 +352,17 @@ cmd_stop() {
   for s in sshd ferretdb kafka temporal; do stop_one "$s"; done
 }
 
+cmd_restart() {
+  [ $# -gt 0 ] || die "name the services to restart (known: ${SERVICES[*]})"
+  local s
+  for s in "$@"; do
+    case " ${SERVICES[*]} " in *" $s "*) ;; *) die "unknown service '$s' (known: ${SERVICES[*]})" ;; esac
+  done
+  mkdir -p "$LOGS" "$PIDS" "$DATA"
+  for s in "$@"; do stop_one "$s"; "start_$s"; done
+  say "restarted: $*"
+}
+
 cmd_status() {
   local s rc=0
   for s in "${SERVICES[@]}"; do
@@ -378,7 +390,8 @@ case "${1:-}" in
   install) cmd_install ;;
   start) shift; cmd_start "$@" ;;
   stop) cmd_stop ;;
+  restart) shift; cmd_restart "$@" ;;
   status) cmd_status ;;
   env) cmd_env ;;
-  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -13,6 +13,8 @@ import { netSuiteRoutes } from './routes';
 import { SEEDED_ITEM_COUNT, seedNetSuite, seededUpc } from './seed';
 
 export { SEEDED_ITEM_COUNT, seededUpc };
+export { addInventoryItems, addLocations } from './catalogue';
+export type { CatalogueItem } from './catalogue';
 
 /** Behaviour knobs of the simulated account, changeable through `POST /_sim/settings`. */
 export interface NetSuiteSimSettings extends SimCredentials {

@@ -17,6 +17,8 @@ import { seedShop } from './seed';
 import { DEFAULT_SETTINGS } from './settings';
 import type { ShopifySimSettings } from './settings';
 
+export { addCatalogue } from './catalogue';
+export type { ShopCatalogue } from './catalogue';
 export { FIRST_ORDER_ID } from './orders';
 export type { NewOrderInput, NewOrderLine } from './orders';
 export { COLLECTIONS } from './records';

@@ -11,9 +11,16 @@ import { wmsRoutes } from './routes';
 import { seedWms, WMS_SIM_SKUS, WMS_SIM_WAREHOUSES } from './seed';
 import { DEFAULT_WMS_SIM_SETTINGS, WMS_SIM_REFRESH_TOKEN } from './settings';
 import type { WmsSimSettings } from './settings';
+import { warehouseId as wmsWarehouseId } from './stock-routes';
 import { resetRandom } from './warehouse';
 
-export { COLLECTIONS as WMS_SIM_COLLECTIONS, WMS_SIM_REFRESH_TOKEN, WMS_SIM_SKUS, WMS_SIM_WAREHOUSES };
+export {
+  COLLECTIONS as WMS_SIM_COLLECTIONS,
+  WMS_SIM_REFRESH_TOKEN,
+  WMS_SIM_SKUS,
+  WMS_SIM_WAREHOUSES,
+  wmsWarehouseId,
+};
 export type { WmsSimSettings };
 
 /** A running (or ready) WMS simulator. */

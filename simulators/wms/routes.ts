@@ -4,7 +4,8 @@
  * count (`POST /__sim/cycle-count {sku, warehouse_id?, counted_quantity}`) and to receive a return
  * (`POST /__sim/receive-return {return_id? | external_id?, lines: [{sku, quantity, condition}]}`, see
  * return-receipt.ts) and to receive a purchase order (`POST /__sim/receive-purchase-order {po_number? |
- * partner_order_number?, lines: [{sku, quantity, condition?, rejected_quantity?}], close?}`, see purchase-receipt.ts).
+ * partner_order_number?, lines: [{sku, quantity, condition?, rejected_quantity?}], close?}`, see purchase-receipt.ts);
+ * bulk warehouses, stock and stock changes: stock-routes.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { graphql } from 'graphql';
@@ -18,6 +19,7 @@ import { receiveReturn } from './return-receipt';
 import { returnView } from './returns';
 import { wmsSchema } from './schema';
 import type { WmsSimSettings } from './settings';
+import { stockRoutes } from './stock-routes';
 import { cycleCount } from './warehouse';
 
 type WmsSim = Simulator<WmsSimSettings>;
@@ -36,6 +38,7 @@ function authorised(sim: WmsSim, req: Request): boolean {
 
 /** Mounts the routes. */
 export function wmsRoutes(router: Router, sim: WmsSim): void {
+  stockRoutes(router, sim);
   router.post('/auth/refresh', (req: Request, res: Response) => {
     const { refresh_token: refreshToken } = (req.body ?? {}) as { refresh_token?: unknown };
     if (typeof refreshToken !== 'string' || refreshToken !== sim.settings.refreshToken) {

@@ -112,6 +112,14 @@ function asHubProcess(s: Spawned): HubProcess {
   };
 }
 
+/** A catch handler that kills a process that did not come up (so no test leaves one behind) and rethrows. */
+function stopAndRethrow(proc: Spawned) {
+  return async (err: unknown): Promise<never> => {
+    await proc.stop('SIGKILL');
+    throw err;
+  };
+}
+
 /** Starts `apps/api.ts` on a free port and waits until `/healthz` answers. */
 export async function startApi(env: Record<string, string> = {}): Promise<HubProcess & { url: string }> {
   const port = await freePort();
@@ -126,7 +134,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<HubPro
     if (proc.child.exitCode !== null) throw new Error(`API exited: ${proc.output()}`);
     const res = await fetch(`${url}/healthz`);
     return res.ok ? true : undefined;
-  });
+  }).catch(stopAndRethrow(proc));
   return { ...proc, url };
 }
 
@@ -138,6 +146,9 @@ export async function startWorker(
   const proc = asHubProcess(
     spawnCaptured(process.execPath, ['--import', 'tsx', 'apps/worker.ts'], {
       HUB_WORKER_METRICS_PORT: String(port),
+      // Each Kafka consumer's consume() holds a libuv pool thread; with the default 4 the worker's file reads
+      // (bundling its workflows) wait minutes behind its six consumers.
+      UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
       ...env,
     }),
   );
@@ -147,8 +158,8 @@ export async function startWorker(
       if (proc.child.exitCode !== null) throw new Error(`worker exited: ${proc.output()}`);
       return proc.logs().some((l) => l.msg === 'worker ready') ? true : undefined;
     },
-    60_000,
-  );
+    Number(process.env.HUB_TEST_WORKER_READY_MS ?? 60_000),
+  ).catch(stopAndRethrow(proc));
   return { ...proc, metricsUrl: `http://127.0.0.1:${port}` };
 }
 
