@@ -134,7 +134,11 @@ export function createApp(deps: ApiDeps): Express {
     ...smokeHandlers({ temporal: deps.temporal, db: deps.db, taskQueue: deps.taskQueue }),
     ...apiKeyHandlers({ keys: deps.keys }),
     ...connectorHandlers({ connectors: deps.connectors, logger: deps.logger, metrics: deps.metrics }),
-    ...deadLetterHandlers({ deadLetters: deps.deadLetters, temporal: deps.temporal }),
+    ...deadLetterHandlers({
+      deadLetters: deps.deadLetters,
+      temporal: deps.temporal,
+      producer: deps.webhooks.producer,
+    }),
     ...masterDataHandlers({
       ownership: deps.ownership,
       quarantine: deps.quarantine,

@@ -7,6 +7,7 @@ import { createLogger } from '../monitoring/logger';
 import type { RecordDeadLetterInput } from '../platform/dead-letters';
 import { HubError } from '../platform/errors';
 import type { MovementInput, MovementResult, StockLedger } from '../platform/orders/stock-types';
+import { republishParked } from '../inventory/replay-parked';
 import { handleInventoryMovements } from './inventory-movements';
 import type { InventoryMovementDeps } from './inventory-movements';
 
@@ -188,6 +189,52 @@ describe('inventory movement intake', () => {
     expect(parked).toHaveLength(1);
     expect(parked[0]?.error).toMatchObject({ kind: 'data', fieldErrors: [{ path: '/opId' }] });
     expect(sent).toHaveLength(1);
+  });
+
+  it('a parked movement replayed from its dead letter goes back on its topic byte for byte and applies once', async () => {
+    // Parked because this hub did not know its connector's movement type yet (any refusal will do).
+    const refused = new HubError('data', 'refused for the test', {
+      fieldErrors: [{ path: '/opId', message: 'x' }],
+    });
+    const first = intake({ applyFails: refused });
+    const original = message(movement());
+    await first.handle(original);
+    const record = first.parked[0]!;
+    const republished: Sent[] = [];
+    const done = await republishParked(
+      {
+        send: (topic, key, value, headers) => {
+          republished.push({ topic, key, value, headers });
+          return Promise.resolve();
+        },
+      },
+      { _id: 'dl_77', workflowId: record.workflowId, payload: record.payload },
+    );
+    expect(done).toBe(true);
+    expect(republished).toHaveLength(1);
+    const again = republished[0]!;
+    expect([again.topic, again.key, again.value.equals(original.value!)]).toEqual([
+      'hub.inventory-movements.v1',
+      'WID-1001@loc_dc_chicago',
+      true,
+    ]);
+    expect(again.headers).toEqual({ 'correlation-id': 'corr-7', 'event-id': 'x', 'replay-of': 'dl_77' });
+
+    const fixed = intake();
+    const replayed = message(again.value);
+    replayed.headers = Object.entries(again.headers ?? {}).map(([name, value]) => ({
+      [name]: Buffer.from(value),
+    }));
+    await fixed.handle(replayed);
+    expect(fixed.applied.map((a) => a.opId)).toEqual(['movement/mv_01HVC4D5E6']);
+    expect(fixed.parked).toEqual([]);
+    // A workflow's dead letter is not a parked message: it is replayed by signalling its workflow instead.
+    expect(
+      await republishParked(
+        { send: () => Promise.reject(new Error('no')) },
+        { _id: 'dl_1', workflowId: 'order-1', payload: {} },
+      ),
+    ).toBe(false);
   });
 
   it('throws what a retry can fix (the database is down) and parks nothing', async () => {

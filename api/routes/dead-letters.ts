@@ -1,3 +1,5 @@
+import { isParkedMessage, republishParked } from '../../inventory/replay-parked';
+import type { EventProducer } from '../../platform/kafka';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { DeadLetter, DeadLetterStatus, DeadLetterStore } from '../../platform/dead-letters';
@@ -23,7 +25,12 @@ function present(d: DeadLetter) {
 }
 
 /** Lists, shows, replays and discards dead letters; replay and discard signal the parked workflow step. */
-export function deadLetterHandlers(deps: { deadLetters: DeadLetterStore; temporal: Client }): Handlers {
+export function deadLetterHandlers(deps: {
+  deadLetters: DeadLetterStore;
+  temporal: Client;
+  /** Publishes a message parked by a Kafka consumer again (inventory/replay-parked.ts); absent: not replayable. */
+  producer?: Pick<EventProducer, 'send'>;
+}): Handlers {
   const { deadLetters, temporal } = deps;
 
   /** Sends a signal to the workflow that parked the step; false when that workflow is no longer running. */
@@ -62,6 +69,18 @@ export function deadLetterHandlers(deps: { deadLetters: DeadLetterStore; tempora
       const id = pathParam(req, 'id');
       const by = principalOf(res).keyId;
       const record = await deadLetters.requestReplay(id, by);
+      if (isParkedMessage(record)) {
+        // A consumer parked it, no workflow waits: the original message goes back on its topic.
+        if (deps.producer && (await republishParked(deps.producer, record))) {
+          res.status(202).json(present(record));
+          return;
+        }
+        throw new HttpProblem(
+          problem(409, 'not-replayable', 'This dead letter holds no message that can be published again', {
+            detail: `record ${id} was parked by a Kafka consumer without its original message`,
+          }),
+        );
+      }
       if (!(await signal(record.workflowId, REPLAY_STEP_SIGNAL, { deadLetterId: id, by }))) {
         throw new HttpProblem(
           problem(409, 'not-replayable', 'The workflow of this dead letter is no longer waiting', {
