@@ -90,14 +90,23 @@ async function main(): Promise<void> {
   const poller = config.edi.pollSftp ? startSftpPoller(ediDeps) : undefined;
 
   const crossReferences = createCrossReferenceStore(database.db);
-  const knowsConnector = (id: string) =>
-    connectors.get(id).then(
+  // Hubs sharing a broker read each other's events: every consumer group asks this for each message, so answers
+  // are remembered (a known connector for good — deleting one is rare and its events then fail on their own; an
+  // unknown one for 30 s, so a connector registered now is seen within that).
+  const connectorAnswers = new Map<string, { known: boolean; at: number }>();
+  const knowsConnector = async (id: string) => {
+    const seen = connectorAnswers.get(id);
+    if (seen && (seen.known || Date.now() - seen.at < 30_000)) return seen.known;
+    const known = await connectors.get(id).then(
       () => true,
       (err: unknown) => {
         if (isNotFound(err)) return false;
         throw err;
       },
     );
+    connectorAnswers.set(id, { known, at: Date.now() });
+    return known;
+  };
   const orderStore = createOrderStore(database.db);
   const orderPolicies = createOrderPolicyStore(database.db);
   const rawLedger = createStockLedger(database.db);
