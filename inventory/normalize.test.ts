@@ -100,7 +100,7 @@ describe('normalize inventory events', () => {
     expect(key).toBe('WID-1001@loc_dc_chicago');
   });
 
-  it('takes any event whose document is an InventoryMovement, and no other', () => {
+  it('takes any event whose document is an InventoryMovement or a stock snapshot, and no other', () => {
     const fromErp: InboundEvent = {
       event: 'inventory-movement.received',
       document: loadFixture('inventory-movement'),
@@ -110,12 +110,16 @@ describe('normalize inventory events', () => {
     expect(isInventoryMovementEvent({ event: 'shipment.confirmed', document: loadFixture('shipment') })).toBe(
       false,
     );
+    // An 846 advice travels the movement stream too: the ledger takes it as a count (inventory/snapshot.ts).
     expect(
       isInventoryMovementEvent({
         event: 'inventory-position.received',
         document: loadFixture('inventory-position'),
       }),
-    ).toBe(false);
+    ).toBe(true);
+    expect(isInventoryMovementEvent({ event: 'order.received', document: loadFixture('sales-order') })).toBe(
+      false,
+    );
     expect(
       normalizeInventoryEvent({ event: 'shipment.confirmed', document: loadFixture('shipment') }, validator),
     ).toEqual({

@@ -8,7 +8,7 @@
  * both are taken. The PO closes once every line is received in full, or when the call says `close: true`.
  */
 import type { Simulator } from '../kit/simulator';
-import { localTimestamp, shipheroId } from './ids';
+import { warehouseTimestamp, shipheroId } from './ids';
 import { COLLECTIONS } from './records';
 import type { SimPurchaseOrder, SimPurchaseOrderLine, SimPurchaseOrderReceipt } from './records';
 import type { WmsSimSettings } from './settings';
@@ -144,7 +144,7 @@ export function recordPurchaseReceipt(
 ): void {
   const legacyId = sim.store.next('purchase-order-receipt', 610000);
   const earlier = new Set(po.line_items.flatMap((l) => l.receipts.map((r) => r.id)));
-  const now = localTimestamp(new Date(), sim.settings.timeZone);
+  const now = warehouseTimestamp(sim.settings, po.warehouse_id);
   const receipt = {
     id: shipheroId('PurchaseOrderReceipt', legacyId),
     receipt_number: `${po.legacy_id}-${earlier.size + 1}`,

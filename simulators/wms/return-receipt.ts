@@ -4,7 +4,7 @@
  * Nothing changes when any batch is refused (more than authorised, an SKU not on the return, a bad condition).
  */
 import type { Simulator } from '../kit/simulator';
-import { localTimestamp, shipheroId } from './ids';
+import { warehouseTimestamp, shipheroId } from './ids';
 import { COLLECTIONS } from './records';
 import type { SimReturn } from './records';
 import { conditionOf, RETURN_CONDITIONS, sendReturnUpdate } from './returns';
@@ -79,7 +79,7 @@ export function receiveReturn(sim: WmsSim, body: Record<string, unknown>): Recei
   if (ret.status === 'complete') return refuse(409, `Return ${ret.legacy_id} has already been received`);
   const batches = batchesOf(ret, body.lines);
   if (!Array.isArray(batches)) return batches;
-  const now = localTimestamp(new Date(), sim.settings.timeZone);
+  const now = warehouseTimestamp(sim.settings, ret.warehouse_id);
   for (const batch of batches) {
     const line = ret.line_items.find((l) => l.sku === batch.sku)!;
     const restocked = batch.condition === 'good' ? batch.quantity : 0;

@@ -9,7 +9,7 @@
  */
 import type { Simulator } from '../kit/simulator';
 import { fail } from './errors';
-import { localTimestamp, shipheroId } from './ids';
+import { warehouseTimestamp, shipheroId } from './ids';
 import { COLLECTIONS } from './records';
 import type { SimOrder, SimReturn, SimReturnLine, SimWarehouse } from './records';
 import type { WmsSimSettings } from './settings';
@@ -194,7 +194,7 @@ export function sendReturnUpdate(sim: WmsSim, ret: SimReturn): void {
     order_uuid: ret.order_id,
     partner_order_id: order?.partner_order_id ?? null,
     order_number: order?.order_number ?? null,
-    created_at: localTimestamp(new Date(ret.created_at), sim.settings.timeZone),
+    created_at: warehouseTimestamp(sim.settings, ret.warehouse_id, new Date(ret.created_at)),
     label_type: ret.label_type,
     label_cost: ret.label_cost,
     picked_up: false,

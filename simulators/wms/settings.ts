@@ -1,3 +1,5 @@
+import { WMS_SIM_WAREHOUSES } from './seed';
+
 /** Behaviour knobs of the WMS simulator, changeable at run time through `POST /_sim/settings`. */
 export interface WmsSimSettings {
   /** How long after release an order ships. */
@@ -15,8 +17,10 @@ export interface WmsSimSettings {
   autoReceivePurchaseOrders: boolean;
   /** Received quantity minus expected quantity by SKU (e.g. {"SKU-1003": -2} receives two fewer). */
   receiptVarianceSkus: Record<string, number>;
-  /** IANA time zone the warehouse writes its "YYYY-MM-DD HH:MM:SS" webhook timestamps in. */
+  /** IANA time zone of the account: the "YYYY-MM-DD HH:MM:SS" webhook timestamps of a warehouse without its own. */
   timeZone: string;
+  /** Time zones of warehouses that stamp their own local time, by ShipHero warehouse id. */
+  warehouseTimeZones: Record<string, string>;
   /** The refresh token `/auth/refresh` accepts. */
   refreshToken: string;
   /** Lifetime of an access token. */
@@ -41,6 +45,8 @@ export const DEFAULT_WMS_SIM_SETTINGS: Readonly<WmsSimSettings> = Object.freeze(
   autoReceivePurchaseOrders: true,
   receiptVarianceSkus: {},
   timeZone: 'America/New_York',
+  // The primary warehouse is the Chicago DC (as the demo connector config says); the secondary keeps the account's.
+  warehouseTimeZones: { [WMS_SIM_WAREHOUSES.primary]: 'America/Chicago' },
   refreshToken: WMS_SIM_REFRESH_TOKEN,
   accessTokenTtlSeconds: 2_419_200,
   throttleNext: 0,

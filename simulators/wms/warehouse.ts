@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { seededRandom } from '../kit/faults';
 import type { Simulator } from '../kit/simulator';
-import { localTimestamp, shipheroId } from './ids';
+import { warehouseTimestamp, shipheroId } from './ids';
 import { COLLECTIONS, productKey } from './records';
 import type { SimOrder, SimWarehouseProduct } from './records';
 import type { WmsSimSettings } from './settings';
@@ -72,7 +72,7 @@ export function changeOnHand(sim: WmsSim, stock: SimWarehouseProduct, delta: num
     location_name: 'Bin A-01',
     reason,
     source: 'simulator',
-    timestamp: localTimestamp(new Date(), sim.settings.timeZone),
+    timestamp: warehouseTimestamp(sim.settings, stock.warehouse_id),
   });
 }
 
@@ -118,7 +118,7 @@ function ship(sim: WmsSim, orderId: string): void {
     shipping_method: 'ground',
     tracking_number: tracking,
     shipping_address: order.shipping_address,
-    created_at: localTimestamp(new Date(), sim.settings.timeZone),
+    created_at: warehouseTimestamp(sim.settings, order.warehouse_id),
     line_items: shipped,
     packages: [
       {
@@ -148,6 +148,6 @@ export function cycleCount(sim: WmsSim, warehouseId: string, sku: string, counte
     location_name: 'Bin A-01',
     previous_on_hand: String(previous),
     counted_quantity: String(counted),
-    timestamp: localTimestamp(new Date(), sim.settings.timeZone),
+    timestamp: warehouseTimestamp(sim.settings, warehouseId),
   });
 }

@@ -498,6 +498,7 @@ export function describeWmsContract<Config extends object = object>(
     it('reports a completed cycle count as an InventoryMovement of type count', async (ctx) => {
       if (!s.cycleCount) return ctx.skip();
       const sku = s.skus[11]!;
+      const before = Date.now();
       await s.cycleCount(sku, 42);
       const count = await waitFor(
         `the count of ${sku}`,
@@ -511,6 +512,13 @@ export function describeWmsContract<Config extends object = object>(
         countedQuantity: { value: '42' },
         locationId: s.location.id,
       });
+      // The count happened now: a wrong time zone would put it hours away, and the ledger orders counts against
+      // stock snapshots by this instant (a count stamped later than the snapshot that includes it counts twice).
+      const occurred = Date.parse(count.occurredAt);
+      expect(occurred, `occurredAt ${count.occurredAt}`).toBeGreaterThanOrEqual(
+        Math.floor(before / 1000) * 1000,
+      );
+      expect(occurred, `occurredAt ${count.occurredAt}`).toBeLessThanOrEqual(Date.now());
     });
 
     it('refuses a tampered body, a wrong secret and a missing signature', async () => {
