@@ -10,5 +10,7 @@ ENV BUILD_LIBRDKAFKA=0 npm_config_nodedir=/usr/local
 RUN npm install --omit=dev --no-audit --no-fund
 COPY . .
 USER node
+# Each Kafka consumer of the worker holds a libuv thread while it waits (apps/threadpool.ts).
+ENV UV_THREADPOOL_SIZE=32
 EXPOSE 8080 9464
 CMD ["node", "--import", "tsx", "apps/api.ts"]

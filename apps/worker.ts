@@ -1,5 +1,5 @@
 /** Entry point of the worker process: runs workflows and activities on Temporal and the hub's Kafka consumers. */
-import './threadpool';
+import { WORKER_THREADPOOL_SIZE, threadPoolSizedByLauncher } from './threadpool';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
@@ -49,6 +49,11 @@ import { createTemporalTransferWorkflows } from '../platform/transfers/transfer-
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('worker', config.logLevel);
+  if (!threadPoolSizedByLauncher)
+    logger.warn(
+      { recommended: WORKER_THREADPOOL_SIZE },
+      'UV_THREADPOOL_SIZE is not set: the Kafka consumers can hold every libuv thread and starve file-system work (set it in the environment that starts the worker)',
+    );
   installTemporalRuntime(logger);
   const metrics = createMetrics('worker');
   const metricsServer = await startMetricsServer(

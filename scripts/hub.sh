@@ -64,6 +64,8 @@ fi
 auth=(-H "Authorization: Bearer $HUB_BOOTSTRAP_ADMIN_KEY")
 
 mkdir -p "$LOGS"
+# Each Kafka consumer of the worker holds a libuv thread while it waits; libuv reads this before any module runs.
+export UV_THREADPOOL_SIZE=${UV_THREADPOOL_SIZE:-32}
 say "starting worker (log: $LOGS/worker.log)"
 node --import tsx apps/worker.ts >>"$LOGS/worker.log" 2>&1 &
 worker_pid=$!
