@@ -36,7 +36,7 @@ import {
   planPosting,
 } from '../inventory/erp-posting/plan';
 import { postAdjustment } from '../inventory/erp-posting/post-adjustment';
-import { readMovement } from '../inventory/erp-posting/read-movement';
+import { messageBody, readMovement } from '../inventory/read-movement';
 import { isSnapshotMessage } from '../inventory/snapshot';
 import { createCountJudge } from '../inventory/erp-posting/judge-count';
 import { Unpostable, orPark } from '../inventory/erp-posting/unpostable';
@@ -126,22 +126,15 @@ export function handleInventoryErpPosting(deps: InventoryErpDeps) {
     });
   };
 
-  const snapshotBody = (message: Message): unknown => {
-    try {
-      return JSON.parse(message.value?.toString('utf8') ?? '');
-    } catch {
-      return undefined;
-    }
-  };
-
   return async (message: Message): Promise<void> => {
     const correlationId = headerValue(message, CORRELATION_HEADER) ?? deliveryOf(message);
     // A stock snapshot (an 846 advice) is a count of the sender's warehouse, not a change the ERP should book:
     // the reconciliation compares it with the ERP instead.
-    if (isSnapshotMessage(message, snapshotBody(message))) {
+    const body = messageBody(message);
+    if (isSnapshotMessage(message, body)) {
       return deps.logger.debug({ key: String(message.key) }, 'stock snapshot; not posted to the ERP');
     }
-    const got = readMovement(message, deps.validator);
+    const got = readMovement(body, deps.validator);
     if ('refusal' in got) return park(message, correlationId, got.keys, got.refusal);
     const { movement, sku } = got;
     const keys = { movementId: movement.id, sku, locationId: movement.locationId };

@@ -20,12 +20,11 @@ import type { EventProducer } from '../platform/kafka';
 import { CORRELATION_HEADER, headerValue } from '../platform/kafka';
 import { TOPICS } from '../platform/kafka-topics';
 import type { StockLedger } from '../platform/orders/stock-types';
-import { movementDeltas } from '../inventory/deltas';
 import type { MovementDeltas } from '../inventory/deltas';
-import { movementKey, movementOpId, movementSku } from '../inventory/movement-key';
+import { movementKey, movementOpId } from '../inventory/movement-key';
 import { deliveryOf, parkerOf } from '../inventory/parked';
+import { keysOf, messageBody, readMovement } from '../inventory/read-movement';
 import { isSnapshotMessage, normalizeSnapshot, snapshotOpId } from '../inventory/snapshot';
-import type { Refusal } from '../inventory/parked';
 
 /** The dead-letter step of movements the ledger could not apply. */
 export const MOVEMENT_INTAKE_STEP = 'movement-intake';
@@ -53,92 +52,6 @@ export interface InventoryMovementDeps {
   eventLag?: (seconds: number, movementType: string) => void;
   now?: () => number;
   logger: HubLogger;
-}
-
-/** A movement the ledger can apply. */
-interface ReadMovement {
-  movement: InventoryMovement;
-  sku: string;
-  deltas: MovementDeltas;
-}
-
-/** Reads the message as a movement; the refusal and whatever keys could be read when it is not one. */
-function read(
-  message: Message,
-  validator: CanonicalValidator,
-): ReadMovement | { refusal: Refusal; keys: Record<string, string> } {
-  let body: unknown;
-  try {
-    body = JSON.parse(message.value?.toString('utf8') ?? '');
-  } catch {
-    return {
-      refusal: {
-        kind: 'data',
-        message: 'the message is not JSON',
-        fieldErrors: [{ path: '', message: 'is not JSON' }],
-      },
-      keys: {},
-    };
-  }
-  const keys = keysOf(body);
-  const checked = validator.validate('inventory-movement', body);
-  if (!checked.valid) {
-    const first = checked.errors[0];
-    return {
-      refusal: {
-        kind: 'data',
-        message: `not a valid InventoryMovement: ${first ? `${first.path || '/'} ${first.message}` : 'invalid'}`,
-        fieldErrors: checked.errors,
-      },
-      keys,
-    };
-  }
-  const movement = checked.value;
-  const sku = movementSku(movement);
-  const deltas = movementDeltas(movement);
-  const fieldErrors = [
-    ...(sku === undefined
-      ? [{ path: '/item/identifiers', message: 'names no SKU (or VENDOR_PART) identifier' }]
-      : []),
-    ...('errors' in deltas ? deltas.errors : []),
-  ];
-  if (sku === undefined || 'errors' in deltas) {
-    return {
-      refusal: {
-        kind: 'data',
-        message: `movement cannot be applied: ${fieldErrors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
-        fieldErrors,
-      },
-      keys,
-    };
-  }
-  return { movement, sku, deltas };
-}
-
-/** The message's JSON body, or undefined when it is not JSON. */
-function parsed(message: Message): unknown {
-  try {
-    return JSON.parse(message.value?.toString('utf8') ?? '');
-  } catch {
-    return undefined;
-  }
-}
-
-/** The business keys a parked message can be found by: its movement id, SKU and location when they read. */
-function keysOf(body: unknown): Record<string, string> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
-  const b = body as Record<string, unknown>;
-  const keys: Record<string, string> = {};
-  if (typeof b.id === 'string' && b.id) keys.movementId = b.id;
-  if (typeof b.locationId === 'string' && b.locationId) keys.locationId = b.locationId;
-  const item = b.item as { identifiers?: unknown } | undefined;
-  if (Array.isArray(item?.identifiers)) {
-    const sku = (item.identifiers as { qualifier?: unknown; value?: unknown }[]).find(
-      (i) => i?.qualifier === 'SKU',
-    );
-    if (typeof sku?.value === 'string' && sku.value) keys.sku = sku.value;
-  }
-  return keys;
 }
 
 /**
@@ -228,9 +141,9 @@ export function handleInventoryMovements(deps: InventoryMovementDeps) {
 
   return async (message: Message): Promise<void> => {
     const correlationId = headerValue(message, CORRELATION_HEADER) ?? deliveryOf(message);
-    const body = parsed(message);
+    const body = messageBody(message);
     if (isSnapshotMessage(message, body)) return applySnapshot(message, correlationId, body);
-    const got = read(message, deps.validator);
+    const got = readMovement(body, deps.validator);
     if ('refusal' in got) return park(message, correlationId, got.keys, got.refusal);
     const { movement, sku, deltas } = got;
     const keys = { movementId: movement.id, sku, locationId: movement.locationId };

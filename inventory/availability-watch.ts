@@ -1,7 +1,8 @@
 /**
  * The availability watch: after every stock ledger write that can change what a channel may sell — a stock count,
- * a movement, a reservation, its release or shipment, a receipt — it reads the key's position and notes the sellable
- * figure (on hand − held − reserved, whole units) under the position's sequence number. The propagation keeps the
+ * a movement, a reservation, its release or shipment, a receipt — it notes the key's sellable figure (on hand −
+ * held − reserved, whole units) under the sequence number of the entry that gave it: the write's own entry when
+ * the ledger returns it, else the key's head read afterwards. The propagation keeps the
  * highest sequence per key, so two writers noting out of order never make an older figure win. A failed note fails
  * the write's caller, whose retry repeats the write (idempotent by op id) and the note.
  */
@@ -40,8 +41,8 @@ export function watchAvailability(
     },
     async applyMovement(input) {
       const result = await ledger.applyMovement(input);
-      // The head, not the movement's own entry: a later write may already have moved the key on.
-      await noteKey(input, input.at);
+      // The movement's own entry (or the earlier one of a replay): a later write notes its own, higher seq.
+      await noteOf(result, input.at);
       return result;
     },
     async reserve(request) {
@@ -61,7 +62,7 @@ export function watchAvailability(
     },
     async receive(input) {
       const position = await ledger.receive(input);
-      await noteKey(input);
+      await noteOf(position, now().toISOString());
       return position;
     },
   };

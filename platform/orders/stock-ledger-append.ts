@@ -26,16 +26,18 @@ export type AppendOutcome =
  * (`_id` = `<key>#<seq>`, a full copy of the entry plus its opId). Every lookup of a write is by `_id`: FerretDB's
  * SQLite backend scans the collection for any other filter, so finding a key's head by `{key}` sorted by seq grew
  * with the whole ledger (9 ms at 100 entries, 140 ms at 3,000). The marker's unique `_id` is what serialises the
- * writers of one key; `seqs` remembers the latest sequence number this process saw per key, so the head is found
- * by probing forward from it.
+ * writers of one key; `heads` remembers the latest head this process saw per key, so the head is found by probing
+ * forward from it.
  */
 export interface LedgerCollections {
   entries: Collection<LedgerEntry>;
   markers: Collection<SeqMarker>;
   /** The same collection: `<key>#base` (the first marker of a key written before markers) and `meta:backfilled`. */
   bases: Collection<{ _id: string; seq: number }>;
-  seqs: Map<string, number>;
-  /** The latest head this process wrote or read per key, its entry known to exist (bounded by the keys it touches). */
+  /**
+   * The latest head this process wrote or read per key, its entry known to exist (bounded by the keys it touches);
+   * another process may have moved the key on since, so only a writer's first try takes it without probing.
+   */
   heads: Map<string, LedgerEntry>;
   /** Whether `meta:backfilled` was seen (then a key without markers is new: the entries are never scanned). */
   backfilled?: boolean;
@@ -142,7 +144,7 @@ export async function headOf(
   const k = ledgerKey(key);
   const cached = store.heads.get(k);
   if (trustCache && cached) return cached;
-  let seq = cached?.seq ?? store.seqs.get(k) ?? (await latestSeq(store, k));
+  let seq = cached?.seq ?? (await latestSeq(store, k));
   let head: SeqMarker | null = null;
   for (;;) {
     const next = await store.markers.findOne({ _id: markerId(k, seq + 1) });
@@ -153,7 +155,6 @@ export async function headOf(
   if (!head && cached?.seq === seq) return cached;
   head ??= seq ? await store.markers.findOne({ _id: markerId(k, seq) }) : null;
   if (!head) return undefined;
-  store.seqs.set(k, seq);
   const entry = entryOf(head);
   store.heads.set(k, entry);
   return entry;
@@ -204,17 +205,25 @@ export async function appendEntry(
 ): Promise<AppendOutcome> {
   let lostSeq = 0;
   let lostTimes = 0;
+  // The first try skips the look for an earlier entry of this op (a read per write): a retried op finds it through
+  // the duplicate _id its insert hits, and every later try looks first.
   for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt += 1) {
-    // Checked first on every try: after a duplicate-key error this tells "my op is already in" from "I lost the seq".
-    const existing = await existingEntry(store.entries, opId, op, key);
-    if (existing) {
-      // A retry after a crash between the entry and its marker finishes the marker.
-      await markEntry(store, existing);
-      return { kind: 'replayed', entry: existing };
+    if (attempt > 0) {
+      // After a duplicate-key error this tells "my op is already in" from "I lost the seq".
+      const existing = await existingEntry(store.entries, opId, op, key);
+      if (existing) {
+        // A retry after a crash between the entry and its marker finishes the marker.
+        await markEntry(store, existing);
+        return { kind: 'replayed', entry: existing };
+      }
     }
     const head = await headOf(store, key, attempt === 0);
     const body = await build(head);
-    if (!body) return { kind: 'skipped', head };
+    if (!body) {
+      // Nothing to write, unless this op was written before (a replay of a write that no longer applies).
+      const existing = attempt > 0 ? undefined : await existingEntry(store.entries, opId, op, key);
+      return existing ? { kind: 'replayed', entry: existing } : { kind: 'skipped', head };
+    }
     const entry: LedgerEntry = {
       ...body,
       _id: opId,
@@ -225,16 +234,14 @@ export async function appendEntry(
     // The entry first: its _id (the opId) and the unique (key, seq) index make it the one atomic step.
     if (await insertIgnoringDuplicate(store.entries, entry)) {
       await markEntry(store, entry);
-      store.seqs.set(entry.key, entry.seq);
       store.heads.set(entry.key, entry);
       return { kind: 'written', entry };
     }
-    store.heads.delete(entry.key);
     lostTimes = lostSeq === entry.seq ? lostTimes + 1 : 1;
     lostSeq = entry.seq;
     // The same seq lost again and again while no marker shows its winner: the winner died before marking it.
     if (lostTimes >= 3) await markMissing(store, entry.key, entry.seq);
-    await pause(Math.random() * Math.min(MAX_BACKOFF_MS, 2 + attempt));
+    if (attempt > 0) await pause(Math.random() * Math.min(MAX_BACKOFF_MS, 2 + attempt));
   }
   throw new HubError(
     'transient',

@@ -61,7 +61,6 @@ export function createStockLedger(db: Db): StockLedger {
     entries,
     markers: db.collection<SeqMarker>(COLLECTIONS.stockLedgerSeq),
     bases: db.collection<{ _id: string; seq: number }>(COLLECTIONS.stockLedgerSeq),
-    seqs: new Map(),
     heads: new Map(),
   };
   const inbound = createInboundSupplyStore(db);

@@ -1,19 +1,34 @@
 /**
- * Reading a message of the movement stream as the ERP intake needs it: JSON, a valid InventoryMovement, a SKU, a
- * quantity and direction the deltas can read (the ledger's own rules, inventory/deltas.ts). Otherwise the refusal
- * (with field errors as JSON pointers into the movement) and whatever business keys could be read, for parking.
+ * Reading a message of the movement stream as the ledger and ERP intakes need it: JSON (parsed once per message),
+ * a valid InventoryMovement, a SKU, a quantity and direction the deltas can read (the ledger's own rules,
+ * inventory/deltas.ts). Otherwise the refusal (with field errors as JSON pointers into the movement) and whatever
+ * business keys could be read, for parking.
  */
 import type { Message } from 'node-rdkafka';
-import type { InventoryMovement } from '../../canonical-model/generated/index';
-import type { CanonicalValidator } from '../../canonical-model/validate';
-import { movementDeltas } from '../deltas';
-import { movementSku } from '../movement-key';
-import type { Refusal } from '../parked';
+import type { InventoryMovement } from '../canonical-model/generated/index';
+import type { CanonicalValidator } from '../canonical-model/validate';
+import { movementDeltas } from './deltas';
+import type { MovementDeltas } from './deltas';
+import { movementSku } from './movement-key';
+import type { Refusal } from './parked';
 
-/** A movement the intake can use. */
+/** A movement the intake can use, with what it does to the ledger. */
 export interface ReadMovement {
   movement: InventoryMovement;
   sku: string;
+  deltas: MovementDeltas;
+}
+
+/** Stands for the body of a message whose bytes are not JSON. */
+export const NOT_JSON: unique symbol = Symbol('not JSON');
+
+/** The message's JSON body, parsed once for every check that follows; NOT_JSON when it does not parse. */
+export function messageBody(message: Message): unknown {
+  try {
+    return JSON.parse(message.value?.toString('utf8') ?? '') as unknown;
+  } catch {
+    return NOT_JSON;
+  }
 }
 
 /** The movement, or why not and the keys the parked record can be found by. */
@@ -41,14 +56,9 @@ const refuse = (message: string, fieldErrors: Refusal['fieldErrors'], keys: Reco
   keys,
 });
 
-/** Reads one message of the movement stream. */
-export function readMovement(message: Message, validator: CanonicalValidator): ReadResult {
-  let body: unknown;
-  try {
-    body = JSON.parse(message.value?.toString('utf8') ?? '');
-  } catch {
-    return refuse('the message is not JSON', [{ path: '', message: 'is not JSON' }], {});
-  }
+/** Reads the body (from messageBody) of one message of the movement stream. */
+export function readMovement(body: unknown, validator: CanonicalValidator): ReadResult {
+  if (body === NOT_JSON) return refuse('the message is not JSON', [{ path: '', message: 'is not JSON' }], {});
   const keys = keysOf(body);
   const checked = validator.validate('inventory-movement', body);
   if (!checked.valid) {
@@ -65,12 +75,12 @@ export function readMovement(message: Message, validator: CanonicalValidator): R
       : []),
     ...('errors' in deltas ? deltas.errors : []),
   ];
-  if (sku === undefined || errors.length) {
+  if (sku === undefined || 'errors' in deltas) {
     return refuse(
-      `movement cannot be posted: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+      `movement cannot be applied: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
       errors,
       keys,
     );
   }
-  return { movement, sku };
+  return { movement, sku, deltas };
 }
