@@ -14,6 +14,8 @@ import { handleInventoryErpPosting } from '../consumers/inventory-erp';
 import { handleInventoryMovements } from '../consumers/inventory-movements';
 import { watchAvailability } from '../inventory/availability-watch';
 import { createChannelPropagation } from '../inventory/channel-push';
+import { currentFigures } from '../inventory/current-figures';
+import { createStockLedger } from '../platform/orders/stock-ledger';
 import { handleInboundInventoryEvents } from '../inventory/inbound-bridge';
 import type { HubLogger } from '../monitoring/logger';
 import type { HubMetrics } from '../monitoring/metrics';
@@ -76,6 +78,7 @@ export async function createInventory(parts: InventoryParts) {
   const purchasingPolicies = createPurchasingPolicyStore(db);
   const propagation = createChannelPropagation({
     db,
+    currentFigures: currentFigures(createStockLedger(db)),
     runtime: parts.runtime,
     connectors: parts.connectors,
     deadLetters: parts.deadLetters,

@@ -276,7 +276,13 @@ describe(`inventory movement stream on Kafka into the stock ledger (seed ${seed}
 
   it('the hub declares the movement topics and creates them at start-up with their partitions', async () => {
     await ensureTopics(config.kafka, Object.values(TOPICS));
-    const partitions = await topicPartitions();
+    // A topic just created reaches the broker's metadata a moment later.
+    const partitions = await eventually('the movement topics in the metadata', async () => {
+      const found = await topicPartitions();
+      return found.has('hub.inventory-movements.v1') && found.has('hub.inventory-movements.dlq.v1')
+        ? found
+        : undefined;
+    });
     expect(partitions.get('hub.inventory-movements.v1')).toBe(6);
     expect(partitions.get('hub.inventory-movements.dlq.v1')).toBe(TOPICS.inventoryMovementsDlq.partitions);
     expect(TOPICS.inventoryMovements.config['retention.ms']).toBe(String(14 * 24 * 3600 * 1000));

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { simulatorControl } from '../../simulators/kit/control';
 import { createShopifySimulator, SEEDED_LOCATIONS } from '../../simulators/shopify';
+import { createStockLedger } from '../../platform/orders/stock-ledger';
+import { currentFigures } from '../current-figures';
 import { keyId, wholeUnits } from '.';
 import type { AvailabilityChange, ChannelKeyDocument, RunningPusher } from '.';
 import { LOC, metricValue, openPushWorld, receivedQuantities, shopLevel } from './test-world';
@@ -266,6 +268,49 @@ describe('channel propagation to Shopify', () => {
     running.push(world.replica().propagation.start());
     await vi.waitFor(() => expect(shopLevel(sim, 'WID-1002', RENO)).toBe(20), until);
     expect(figures('WID-1002', RENO)).toEqual([20]);
+  });
+
+  it('gives a shop seen for the first time every current figure it sells from, once, after its listing window', async () => {
+    const ledger = createStockLedger(world.db);
+    await ledger.ensureIndexes();
+    const asOf = new Date().toISOString();
+    // Stock that moved before the shop was listed anywhere: no change of it was ever noted for the shop.
+    for (const [sku, locationId, onHand] of [
+      ['WID-1001', LOC.chicago, '40'],
+      ['WID-1002', LOC.reno, '7.5'],
+      ['WID-1003', LOC.dallas, '5'],
+    ] as const)
+      await ledger.setStock({ sku, locationId, opId: `count/${sku}`, onHand, held: '0', asOf });
+    const { propagation } = world.replica({
+      currentFigures: currentFigures(ledger),
+      tuning: { topologyTtlMs: 300 },
+    });
+    await propagation.ensureIndexes();
+    running.push(propagation.start());
+    await vi.waitFor(() => {
+      expect(shopLevel(sim, 'WID-1001', CHICAGO)).toBe(40);
+      expect(shopLevel(sim, 'WID-1002', RENO)).toBe(7);
+    }, until);
+    // Dallas is not sold from: nothing went there (the shop has no such location; nothing else was sent).
+    expect(
+      receivedQuantities(sim)
+        .map((q) => q.sku)
+        .sort(),
+    ).toEqual(['WID-1001', 'WID-1002']);
+    const state = await world.db
+      .collection<{ syncedAt?: Date }>('channel_inventory_channels')
+      .findOne({ _id: world.connectorId as never });
+    expect(state?.syncedAt).toBeInstanceOf(Date);
+
+    // Once only: another pusher (a restart) does not send the same figures again; a newer change still goes.
+    await Promise.all(running.splice(0).map((p) => p.stop()));
+    const again = world.replica({ currentFigures: currentFigures(ledger), tuning: { topologyTtlMs: 300 } });
+    running.push(again.propagation.start());
+    await again.propagation.noteChange(change('WID-1001', LOC.chicago, 9, '41'));
+    await vi.waitFor(() => expect(shopLevel(sim, 'WID-1001', CHICAGO)).toBe(41), until);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(figures('WID-1001', CHICAGO)).toEqual([40, 41]);
+    expect(figures('WID-1002', RENO)).toEqual([7]);
   });
 
   it('refuses a malformed change, naming the field', async () => {

@@ -34,6 +34,28 @@ export function createChannelStateStore(db: Db) {
       );
     },
 
+    /** Notes when a pusher first saw the connector (kept on later calls). */
+    async seen(connectorId: string, at: Date): Promise<void> {
+      await withDbRetry(() =>
+        states.updateOne(
+          { _id: connectorId },
+          {
+            $setOnInsert: { blockedUntil: new Date(0), failures: 0 },
+            $min: { firstSeenAt: at },
+            $set: { updatedAt: new Date() },
+          },
+          { upsert: true },
+        ),
+      );
+    },
+
+    /** Notes that the connector was given every position at its locations. */
+    async synced(connectorId: string): Promise<void> {
+      await withDbRetry(() =>
+        states.updateOne({ _id: connectorId }, { $set: { syncedAt: new Date(), updatedAt: new Date() } }),
+      );
+    },
+
     /** Clears the failure count after a push went through. */
     async clear(connectorId: string): Promise<void> {
       await withDbRetry(() =>

@@ -1,8 +1,8 @@
 /**
  * Which channels there are and where they sell from: the commerce connectors registered in the hub, and for each
  * the hub locations it has a `location` cross-reference for (hub location id → the channel's location id). A
- * location without one is not sold from by that channel and is never pushed. Both are cached for a short while,
- * as are connector instances (rebuilt when the connector's revision changes).
+ * location without one is not sold from by that channel and is never pushed. Both are cached for a short while
+ * (a location only once it is mapped), as are connector instances (rebuilt when the connector's revision changes).
  */
 import type { CommercePort } from '../../connectors/sdk/ports/commerce';
 import type { ConnectorView } from '../../platform/connector-store-types';
@@ -63,9 +63,11 @@ export function createChannels(deps: Pick<ChannelPropagationDeps, 'connectors' |
         .writeContext(connectorId, 'channel-push:location')
         .references.externalId('location', locationId);
       locations.set(key, { at: now, externalId });
-      externalId.catch(() => {
+      // Neither a failed lookup nor "not sold from there" is kept: a location mapped a moment ago counts at once.
+      const forget = () => {
         if (locations.get(key)?.externalId === externalId) locations.delete(key);
-      });
+      };
+      externalId.then((id) => id === undefined && forget(), forget);
       return externalId;
     },
 

@@ -17,6 +17,6 @@ export interface PusherContext {
   metrics: PushMetrics;
   /** Per key: no push before this instant (ms). Kept by the lease holder; a new holder starts without it. */
   throttle: Map<string, number>;
-  deps: Pick<ChannelPropagationDeps, 'runtime' | 'deadLetters' | 'logger'>;
+  deps: Pick<ChannelPropagationDeps, 'runtime' | 'deadLetters' | 'logger' | 'currentFigures'>;
   tuning: PropagationTuning;
 }

@@ -13,6 +13,8 @@ import { ChannelBlocked, pushTargets } from './push-keys';
 import type { Target } from './push-keys';
 import type { PusherContext } from './pusher-context';
 import { wholeUnits } from './change';
+import { onboardChannel } from './onboard';
+import type { ChannelStateDocument } from './types';
 
 /** A running pusher. */
 export interface RunningPusher {
@@ -30,7 +32,7 @@ const COMPACT_EVERY_MS = 10_000;
 async function pushChannel(
   ctx: PusherContext,
   channel: Channel,
-  failures: number,
+  state: ChannelStateDocument | undefined,
   held: Map<string, HeldLease>,
 ): Promise<boolean> {
   const lease = await ctx.leases.acquire(channel.id);
@@ -39,6 +41,8 @@ async function pushChannel(
     return false;
   }
   held.set(channel.id, lease);
+  await onboardChannel(ctx, channel, state, ctx.deps.currentFigures);
+  const failures = state?.failures ?? 0;
   const now = Date.now();
   const pending = await ctx.log.pending(channel.id, ctx.tuning.batchSize * SCAN_FACTOR);
   const due = pending
@@ -99,9 +103,7 @@ async function round(
     compactedAt.set(c.id, now);
     await compactChannel(ctx, c, held);
   }
-  const results = await Promise.allSettled(
-    ready.map((c) => pushChannel(ctx, c, states.get(c.id)?.failures ?? 0, held)),
-  );
+  const results = await Promise.allSettled(ready.map((c) => pushChannel(ctx, c, states.get(c.id), held)));
   let worked = false;
   results.forEach((r, i) => {
     if (r.status === 'fulfilled') worked ||= r.value;

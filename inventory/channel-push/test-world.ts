@@ -19,6 +19,7 @@ import type { ShopifySimulator } from '../../simulators/shopify';
 import { openTestDatabase } from '../../test/support/database';
 import { createChannelPropagation } from '.';
 import type { ChannelPropagation, PropagationTuning } from '.';
+import type { ChannelPropagationDeps } from './types';
 
 /** Hub locations the shop sells from, and one it does not. */
 export const LOC = { chicago: 'loc_chicago', reno: 'loc_reno', dallas: 'loc_dallas' } as const;
@@ -47,8 +48,11 @@ export interface PushWorld {
   connectorId: string;
   connectors: ReturnType<typeof createConnectorStore>;
   deadLetters: ReturnType<typeof createDeadLetterStore>;
-  /** A propagation as one replica builds it, with its own metrics registry. */
-  replica(): { propagation: ChannelPropagation; registry: Registry };
+  /** A propagation as one replica builds it, with its own metrics registry (and deps a test adds). */
+  replica(extra?: Partial<Pick<ChannelPropagationDeps, 'currentFigures' | 'tuning'>>): {
+    propagation: ChannelPropagation;
+    registry: Registry;
+  };
   close(): Promise<void>;
 }
 
@@ -86,7 +90,7 @@ export async function openPushWorld(sim: ShopifySimulator): Promise<PushWorld> {
     connectorId,
     connectors,
     deadLetters,
-    replica() {
+    replica(extra = {}) {
       const metrics = new Registry();
       const propagation = createChannelPropagation({
         db,
@@ -95,7 +99,8 @@ export async function openPushWorld(sim: ShopifySimulator): Promise<PushWorld> {
         deadLetters,
         logger,
         registry: metrics,
-        tuning: TEST_TUNING,
+        ...extra,
+        tuning: { ...TEST_TUNING, ...extra.tuning },
       });
       return { propagation, registry: metrics };
     },

@@ -78,8 +78,15 @@ export interface ChannelStateDocument {
   /** Failed pushes in a row (429/5xx/config), for the exponential back-off. */
   failures: number;
   lastError?: string;
+  /** When a pusher first saw the connector listed. */
+  firstSeenAt?: Date;
+  /** When every position at its locations was noted for it (the connector's first full figure set). */
+  syncedAt?: Date;
   updatedAt: Date;
 }
+
+/** The current figure of every key the hub holds, as noteChange takes them (see inventory/current-figures.ts). */
+export type CurrentFigures = () => Promise<AvailabilityChange[]>;
 
 /** What the propagation needs from the hub. */
 export interface ChannelPropagationDeps {
@@ -92,6 +99,12 @@ export interface ChannelPropagationDeps {
   logger: HubLogger;
   /** prom-client registry the metrics are registered on. */
   registry: Registry;
+  /**
+   * Every key's current figure at a location: a channel the pushers see for the first time is given them all, so
+   * a new web store starts from the hub's positions, and no change noted while a cache did not list it is lost.
+   * Without it a new channel only gets the changes after it was listed.
+   */
+  currentFigures?: CurrentFigures;
   /** Tuning; every field has a default. */
   tuning?: Partial<PropagationTuning>;
 }

@@ -142,6 +142,15 @@ export function createStockLedger(db: Db): StockLedger {
       return locations.filter((l): l is string => typeof l === 'string').sort();
     },
 
+    async keys() {
+      // `<locationId>|<sku>`: a canonical location id has no "|", a SKU may.
+      const keys = await entries.distinct('key', {});
+      return keys
+        .filter((k): k is string => typeof k === 'string' && k.includes('|'))
+        .sort()
+        .map((k) => ({ locationId: k.slice(0, k.indexOf('|')), sku: k.slice(k.indexOf('|') + 1) }));
+    },
+
     openInbound: (sku, locationIds) => inbound.open(requireText(sku, '/sku'), locationIds),
 
     async availability(sku, locationIds, needBy) {

@@ -123,6 +123,8 @@ export interface StockLedger {
   position(key: StockKey): Promise<StockPosition | undefined>;
   /** The locations the ledger holds a position of `sku` in. */
   locationsOf(sku: string): Promise<string[]>;
+  /** Every SKU × location the ledger holds a position of (a scan of the ledger: for rare, whole-ledger work). */
+  keys(): Promise<StockKey[]>;
   /** Every open inbound supply of a SKU into the given locations, earliest due first. */
   openInbound(sku: string, locationIds: string[]): Promise<InboundSupply[]>;
   /** Available-to-promise of a SKU in each of the given warehouses (zero for keys never seen). */

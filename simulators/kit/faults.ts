@@ -23,6 +23,8 @@ export interface FaultSettings {
   duplicateWebhooks: boolean;
   /** Hold webhooks and deliver each batch of this many in reverse order; 0 = in order. */
   reorderWebhooks: number;
+  /** Webhook deliveries in flight at once, as vendors that send from many workers do; 1 = one at a time. */
+  webhookConcurrency: number;
   /** Seed of the random source used for error rate and jitter. */
   seed: number;
 }
@@ -49,6 +51,7 @@ export const HEALTHY: Readonly<FaultSettings> = Object.freeze({
   rateLimitWindowSeconds: 1,
   duplicateWebhooks: false,
   reorderWebhooks: 0,
+  webhookConcurrency: 1,
   seed: 1,
 });
 

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulator } from './simulator';
 import type { Simulator } from './simulator';
@@ -137,5 +139,43 @@ describe('simulator kit', () => {
     await sim.webhooks.idle();
     const ids = receiver.received.map((r) => r.headers['x-thing-delivery']);
     expect(ids).toEqual(['d-T4', 'd-T4', 'd-T3', 'd-T3']);
+  });
+
+  it('sends webhooks on as many lanes at once as the concurrency fault says, and one at a time by default', async () => {
+    const { sim, control } = await startThingSimulator();
+    let open = 0;
+    let most = 0;
+    let received = 0;
+    const slow = createServer((req, res) => {
+      open += 1;
+      most = Math.max(most, open);
+      req.resume();
+      req.on('end', () =>
+        setTimeout(() => {
+          open -= 1;
+          received += 1;
+          res.end('ok');
+        }, 40),
+      );
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    running.push({ stop: () => new Promise<void>((r) => slow.close(() => r())) } as Simulator);
+    const { port } = slow.address() as AddressInfo;
+    await control.registerWebhooks(`http://127.0.0.1:${port}/`, 'shh');
+    const burst = async () => {
+      most = 0;
+      for (let i = 0; i < 8; i++)
+        await fetch(`${sim.url}/things`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ colour: `c${i}` }),
+        });
+      await sim.webhooks.idle();
+      return most;
+    };
+    expect(await burst()).toBe(1);
+    await control.faults({ webhookConcurrency: 3 });
+    expect(await burst()).toBe(3);
+    expect(received).toBe(16);
   });
 });

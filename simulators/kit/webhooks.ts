@@ -1,7 +1,8 @@
 /**
  * The webhook sender of a simulator: signs each delivery the way its vendor does, posts it to the registered
  * target, retries failed deliveries with backoff (as the real systems do), and applies the webhook faults —
- * duplicate deliveries and out-of-order batches. Deliveries go out one at a time. Every attempt is recorded for the control API.
+ * duplicate deliveries, out-of-order batches and concurrent delivery. Deliveries go out one at a time unless the
+ * `webhookConcurrency` fault sends them on several lanes at once. Every attempt is recorded for the control API.
  */
 import type { Faults } from './faults';
 
@@ -41,8 +42,12 @@ export class WebhookSender {
   private held: Pending[] = [];
   private timers = new Set<NodeJS.Timeout>();
   private inFlight = new Set<Promise<void>>();
-  /** Deliveries go out one at a time, in the order decided (so an out-of-order fault is exactly that order). */
-  private queue: Promise<void> = Promise.resolve();
+  /**
+   * Each lane sends one delivery at a time, in the order decided (so with one lane an out-of-order fault is exactly
+   * that order); deliveries take the lanes in turn.
+   */
+  private lanes: Promise<void>[] = [];
+  private nextLane = 0;
   private stopped = false;
 
   constructor(
@@ -93,7 +98,9 @@ export class WebhookSender {
   private attempt(p: Pending, attempt: number): void {
     const target = this.target;
     if (!target || this.stopped) return;
-    const run = (this.queue = this.queue.then(async () => {
+    const width = Math.max(1, Math.floor(this.faults.settings.webhookConcurrency || 1));
+    const lane = this.nextLane++ % width;
+    const run = (this.lanes[lane] = (this.lanes[lane] ?? Promise.resolve()).then(async () => {
       let status: number | 'network-error';
       try {
         const headers = this.sign({

@@ -12,6 +12,7 @@ import { COLLECTIONS as SHOP } from '../../simulators/shopify';
 import type { SimInventoryLevel } from '../../simulators/shopify';
 import { WMS_SIM_COLLECTIONS } from '../../simulators/wms';
 import { COLLECTIONS } from '../../platform/collections';
+import { CHANNEL_COLLECTIONS } from '../../inventory/channel-push/types';
 import { simControl } from '../support/hub-harness';
 import { startInventoryHub, SYNC_LOCATIONS } from '../support/inventory-hub';
 import type { InventoryHub } from '../support/inventory-hub';
@@ -25,6 +26,8 @@ const ON_DEMAND = process.env.HUB_INVENTORY_MOVEMENTS === undefined;
 const SKUS = 200;
 /** Every webhook is delivered twice, and held in batches of this many that go out newest first. */
 const REORDER_BATCH = 7;
+/** Deliveries in flight at once (ShipHero sends from many workers): the copies of one change may race. */
+const WEBHOOK_LANES = 4;
 /** Share of cycle counts among the movements after each key's first receipt. */
 const COUNT_SHARE = 0.08;
 /** Reasons the WMS connector maps to `adjustment` (not picks, receipts or returns, which the flows book). */
@@ -140,6 +143,35 @@ async function hubPositions(hub: InventoryHub, skus: string[]): Promise<Map<stri
   return out;
 }
 
+/**
+ * What the hub holds for the first keys Shopify disagrees on — pending changes, the pushed state, dead letters —
+ * so a failed run says where the figure stopped.
+ */
+async function channelState(hub: InventoryHub, expected: Map<string, number>): Promise<string> {
+  const shopify = snapshot(hub).shopify;
+  const wrong = [...expected].filter(([key, value]) => shopify.get(key) !== value).slice(0, 3);
+  const out: Record<string, unknown> = {};
+  for (const [key] of wrong) {
+    const [sku, index] = key.split('|');
+    const locationId = SYNC_LOCATIONS[Number(index)]!.hub;
+    const find = (collection: string) =>
+      hub.db.collection(collection).find({ sku, locationId }).limit(5).toArray();
+    out[key] = {
+      changes: await find(CHANNEL_COLLECTIONS.changes),
+      keys: await find(CHANNEL_COLLECTIONS.keys),
+    };
+  }
+  const parked = await hub.db
+    .collection<{ step?: unknown; businessKeys?: unknown; error?: unknown }>(COLLECTIONS.deadLetters)
+    .find({})
+    .limit(3)
+    .toArray();
+  out.deadLetters = parked.map((d) => ({ step: d.step, keys: d.businessKeys, error: d.error }));
+  out.leases = await hub.db.collection(CHANNEL_COLLECTIONS.leases).find({}).limit(5).toArray();
+  out.channels = await hub.db.collection(CHANNEL_COLLECTIONS.channels).find({}).limit(5).toArray();
+  return JSON.stringify(out);
+}
+
 /** Restarts the stack's Kafka broker only (stack/stack.sh restart kafka), waiting until it is healthy again. */
 async function restartKafka(): Promise<void> {
   const run = spawnCaptured('bash', ['stack/stack.sh', 'restart', 'kafka']);
@@ -169,6 +201,7 @@ describe.skipIf(ON_DEMAND)(
         await simControl(wms.url, '/_sim/faults', {
           duplicateWebhooks: true,
           reorderWebhooks: REORDER_BATCH,
+          webhookConcurrency: WEBHOOK_LANES,
         });
         const delivered = () => wms.webhooks.deliveries.length;
         const started = Date.now();
@@ -240,9 +273,10 @@ describe.skipIf(ON_DEMAND)(
           },
           SETTLE_MS,
           2_000,
-        ).catch((err: unknown) => {
+        ).catch(async (err: unknown) => {
           throw new Error(
-            `${String(err)}\nlast differences: ${last}\ntimeline (s): ${JSON.stringify(marks)}`,
+            `${String(err)}\nlast differences: ${last}\ntimeline (s): ${JSON.stringify(marks)}\n` +
+              `channel state of the first keys Shopify disagrees on: ${await channelState(hub, expected)}`,
           );
         });
         const rates = Object.fromEntries(
