@@ -58,6 +58,8 @@ import { returnHandlers } from './routes/orders-returns';
 import { purchasingPolicyHandlers } from './routes/purchasing-policy';
 import { replenishmentHandlers } from './routes/replenishment-requests';
 import { purchaseOrderHandlers } from './routes/purchase-orders';
+import { transactionHandlers } from './routes/transactions';
+import { createTransactionIndex } from '../platform/transactions/index';
 import { purchaseOrderActionHandlers } from './routes/purchase-orders-actions';
 
 /** Largest JSON body the API accepts; larger requests get 413 problem+json. */
@@ -193,6 +195,7 @@ export function createApp(deps: ApiDeps): Express {
     ...replenishmentHandlers(purchasing),
     ...purchaseOrderHandlers(purchasing),
     ...purchaseOrderActionHandlers(purchasing),
+    ...transactionHandlers({ transactions: createTransactionIndex(deps.db) }),
   };
   app.use(contractRouter(deps.contract, handlers, deps));
   app.use(notFound);

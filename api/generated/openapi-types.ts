@@ -1475,6 +1475,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/transactions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Business transactions (orders, POs, EDI sets that became neither, dead letters of other flows) carrying the number searched for — customer PO, order, PO, ASN, invoice, shipment, receipt, ERP id, ISA13, GS06, ST02 — most recently changed first. */
+    get: operations['searchTransactions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/transactions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `order:<orderId>`, `po:<purchaseOrderId>`, `edi:<setRecordId>` or `dead-letter:<id>`. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** Everything about one transaction as one timeline: the workflow's own entries (captures, steps, connector calls, holds, decisions), every EDI set in and out with its 997 and the address of its raw bytes, and every dead letter with its history of failures, replays and resolution. */
+    get: operations['getTransaction'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/transfer-orders': {
     parameters: {
       query?: never;
@@ -1598,6 +1635,11 @@ export interface components {
       lastUsedAt?: string | null;
       name: string;
       role: components['schemas']['Role'];
+    };
+    BusinessNumber: {
+      /** @description e.g. customerPoNumber, poNumber, asnNumber, invoiceNumber, isa13, st02 */
+      name: string;
+      value: string;
     };
     /**
      * AdvanceShipNotice
@@ -4731,6 +4773,94 @@ export interface components {
        */
       usage: 'P' | 'T';
     };
+    TransactionEvent: {
+      at: string;
+      by?: string;
+      connectorId?: string;
+      kind: string;
+      message: string;
+      refs?: {
+        deadLetterId?: string;
+        documentId?: string;
+        interchangeId?: string;
+        setId?: string;
+      };
+      /** @enum {string} */
+      source: 'workflow' | 'edi' | 'acknowledgement' | 'dead-letter';
+      step?: string;
+    };
+    TransactionRecord: {
+      /** @description The order view, PO view, set record or dead letter the record is anchored on, whole. */
+      anchor: Record<string, never>;
+      deadLetters: {
+        attempts: number;
+        connectorId?: string;
+        error: {
+          kind: string;
+          message: string;
+        };
+        flow: string;
+        id: string;
+        status: string;
+        step: string;
+        updatedAt: string;
+      }[];
+      documents: {
+        /** @description The 997 verdict (AK501: A, E or R). */
+        acknowledgement?: string;
+        at: string;
+        control: {
+          group: string;
+          interchange?: string;
+          set: string;
+        };
+        /** @enum {string} */
+        direction: 'inbound' | 'outbound';
+        interchangeId: string;
+        partnerId?: string;
+        /** @description GET it for the interchange byte for byte. */
+        rawUrl: string;
+        setId: string;
+        setRecordId: string;
+        status: string;
+      }[];
+      exceptions: {
+        exceptionId: string;
+        kind: string;
+        message?: string;
+        status: string;
+      }[];
+      holds: {
+        kind: string;
+        message: string;
+        path?: string;
+      }[];
+      id: string;
+      /** @enum {string} */
+      kind: 'order' | 'purchase-order' | 'edi-set' | 'dead-letter';
+      numbers: components['schemas']['BusinessNumber'][];
+      openDeadLetters: number;
+      status: string;
+      timeline: components['schemas']['TransactionEvent'][];
+      title: string;
+      updatedAt: string;
+      workflows: {
+        role: string;
+        workflowId: string;
+      }[];
+    };
+    TransactionSummary: {
+      id: string;
+      /** @enum {string} */
+      kind: 'order' | 'purchase-order' | 'edi-set' | 'dead-letter';
+      /** @description Which of its numbers matched (`edi.<set>.<name>` when a set of the transaction carried it). */
+      matchedOn: string[];
+      numbers: components['schemas']['BusinessNumber'][];
+      openDeadLetters: number;
+      status: string;
+      title: string;
+      updatedAt: string;
+    };
     TransferOrderRequest: {
       fromLocationId: string;
       legalEntityId: string;
@@ -7708,6 +7838,64 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  searchTransactions: {
+    parameters: {
+      query: {
+        limit?: number;
+        /** @description Any business number, matched exactly. */
+        q: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The transactions found (an empty list when none carries the number). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['TransactionSummary'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getTransaction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `order:<orderId>`, `po:<purchaseOrderId>`, `edi:<setRecordId>` or `dead-letter:<id>`. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The record. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TransactionRecord'];
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
