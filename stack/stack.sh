@@ -77,6 +77,7 @@ install_debian_packages() {
   [ -e /usr/lib/openssh/sftp-server ] || missing+=(openssh-sftp-server)
   [ -e /usr/include/librdkafka/rdkafka.h ] || missing+=(librdkafka-dev)
   command -v ssh-keygen >/dev/null || missing+=(openssh-client)
+  [ -x /usr/bin/promtool ] || missing+=(prometheus)
   if [ ${#missing[@]} -eq 0 ]; then say "✓ Debian packages (openssh-server, librdkafka-dev) present"; return; fi
   run_step "Installing Debian packages: ${missing[*]}" "$CACHE/logs/apt.log" \
     need_root_for bash -c "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends ${missing[*]}"
