@@ -10,7 +10,14 @@ import type { PurchaseOrderView } from '../../workflows/procure-to-receive/types
 import { HubError } from '../errors';
 import { NotFoundError } from '../store-errors';
 import { anchorOfDeadLetter, orderOfSet, purchaseOrderOfSet } from './link';
-import { deadLetterNumbers, matchedOn, orderNumbers, purchaseOrderNumbers, setNumbers } from './numbers';
+import {
+  deadLetterNumbers,
+  matchedOn,
+  orderNumbers,
+  purchaseOrderNumbers,
+  setNumbers,
+  titles,
+} from './numbers';
 import { deadLetterRecordOf, orderRecord, purchaseOrderRecord, setRecordOf } from './record';
 import {
   deadLettersMatching,
@@ -55,7 +62,7 @@ const orderHit = (v: OrderView, q: string, extra: string[] = []): Hit => {
   return {
     id: `order:${v.orderId}`,
     kind: 'order',
-    title: `Order ${v.orderNumber}${v.customerPoNumber ? ` (customer PO ${v.customerPoNumber})` : ''} of ${v.customerId}`,
+    title: titles.order(v),
     status: v.status,
     numbers,
     matched: [...matchedOn(numbers, q), ...extra],
@@ -70,7 +77,7 @@ const poHit = (v: PurchaseOrderView, q: string, extra: string[] = []): Hit => {
   return {
     id: `po:${v.purchaseOrderId}`,
     kind: 'purchase-order',
-    title: `PO ${v.poNumber} to ${v.supplierId}`,
+    title: titles.purchaseOrder(v),
     status: v.status,
     numbers,
     matched: [...matchedOn(numbers, q), ...extra],
@@ -129,7 +136,7 @@ export function createTransactionIndex(db: Db): TransactionIndex {
         add({
           id: `edi:${set._id}`,
           kind: 'edi-set',
-          title: `EDI ${set.setId} ${set.direction === 'inbound' ? 'from' : 'to'} ${set.partnerId ?? set.connectorId}`,
+          title: titles.set(set),
           status: set.status,
           numbers: setNumbers(set),
           matched: via.length ? via : ['interchange'],
@@ -155,7 +162,7 @@ export function createTransactionIndex(db: Db): TransactionIndex {
           add({
             id: `dead-letter:${d._id}`,
             kind: 'dead-letter',
-            title: `${d.flow}: ${d.step}`,
+            title: titles.deadLetter(d),
             status: d.status,
             numbers: deadLetterNumbers(d),
             matched: via,

@@ -73,3 +73,14 @@ export function deadLetterNumbers(letter: Pick<DeadLetter, 'businessKeys'>): Bus
 export function matchedOn(numbers: BusinessNumber[], q: string): string[] {
   return [...new Set(numbers.filter((n) => n.value === q).map((n) => n.name))];
 }
+
+/** How a transaction is named in lists and at the head of its record. */
+export const titles = {
+  order: (v: Pick<OrderView, 'orderNumber' | 'customerPoNumber' | 'customerId'>) =>
+    `Order ${v.orderNumber}${v.customerPoNumber ? ` (customer PO ${v.customerPoNumber})` : ''} of ${v.customerId}`,
+  purchaseOrder: (v: Pick<PurchaseOrderView, 'poNumber' | 'supplierId'>) =>
+    `PO ${v.poNumber} to ${v.supplierId}`,
+  set: (s: Pick<SetRecord, 'setId' | 'direction' | 'partnerId' | 'connectorId'>) =>
+    `EDI ${s.setId} ${s.direction === 'inbound' ? 'from' : 'to'} ${s.partnerId ?? s.connectorId}`,
+  deadLetter: (d: Pick<DeadLetter, 'flow' | 'step'>) => `${d.flow}: ${d.step}`,
+};

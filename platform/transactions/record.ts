@@ -3,7 +3,7 @@ import type { OrderView } from '../../workflows/order-to-cash/types';
 import type { PurchaseOrderView } from '../../workflows/procure-to-receive/types';
 import type { SetRecord } from '../edi/set-store';
 import { deadLettersOf, setsOfOrder, setsOfPurchaseOrder } from './link';
-import { deadLetterNumbers, orderNumbers, purchaseOrderNumbers, setNumbers } from './numbers';
+import { deadLetterNumbers, orderNumbers, purchaseOrderNumbers, setNumbers, titles } from './numbers';
 import type { StoredDeadLetter, TransactionSources } from './sources';
 import {
   deadLetterEvents,
@@ -51,7 +51,7 @@ export async function orderRecord(s: TransactionSources, view: OrderView): Promi
   return {
     id: `order:${view.orderId}`,
     kind: 'order',
-    title: `Order ${view.orderNumber}${view.customerPoNumber ? ` (customer PO ${view.customerPoNumber})` : ''} of ${view.customerId}`,
+    title: titles.order(view),
     status: view.status,
     numbers: [...orderNumbers(view), ...p.setNumbers.filter(numbersOnly(CONTROL))],
     openDeadLetters: p.openDeadLetters,
@@ -77,7 +77,7 @@ export async function purchaseOrderRecord(
   return {
     id: `po:${view.purchaseOrderId}`,
     kind: 'purchase-order',
-    title: `PO ${view.poNumber} to ${view.supplierId}`,
+    title: titles.purchaseOrder(view),
     status: view.status,
     numbers: [...purchaseOrderNumbers(view), ...p.setNumbers.filter(numbersOnly(CONTROL))],
     openDeadLetters: p.openDeadLetters,
@@ -103,7 +103,7 @@ export async function setRecordOf(s: TransactionSources, set: SetRecord): Promis
   return {
     id: `edi:${set._id}`,
     kind: 'edi-set',
-    title: `EDI ${set.setId} ${set.direction === 'inbound' ? 'from' : 'to'} ${set.partnerId ?? set.connectorId}`,
+    title: titles.set(set),
     status: set.status,
     numbers: p.setNumbers,
     openDeadLetters: 0,
@@ -129,7 +129,7 @@ export async function deadLetterRecordOf(
   return {
     id: `dead-letter:${d._id}`,
     kind: 'dead-letter',
-    title: `${d.flow}: ${d.step}`,
+    title: titles.deadLetter(d),
     status: d.status,
     numbers: deadLetterNumbers(d),
     openDeadLetters: p.openDeadLetters,

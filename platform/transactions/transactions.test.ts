@@ -182,6 +182,8 @@ describe('business-transaction record', () => {
     expect(ids).toContain('po:po_txn_same_number');
     const hit = hits.find((h) => h.id === 'order:so_txn_1')!;
     expect(hit.matchedOn).toContain('customerPoNumber');
+    expect(hit.title).toBe('Order SO-77001 (customer PO 4500012345) of cus_acme');
+    expect((await index.get(hit.id)).title).toBe(hit.title);
     expect(hit.openDeadLetters).toBe(1);
     // The 850 and 855 of the order are part of the order, not separate hits.
     expect(hits.filter((h) => h.kind === 'edi-set')).toEqual([]);
