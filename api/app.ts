@@ -140,6 +140,7 @@ export function createApp(deps: ApiDeps): Express {
       deadLetters: deps.deadLetters,
       temporal: deps.temporal,
       producer: deps.webhooks.producer,
+      validator: deps.webhooks.validator,
     }),
     ...masterDataHandlers({
       ownership: deps.ownership,

@@ -8,6 +8,7 @@ import { createDeadLetterStore } from './dead-letters';
 import { isConflictError, isNotFoundError } from './store-errors';
 import type { DeadLetterStore, RecordDeadLetterInput } from './dead-letters';
 import { isHubError } from './errors';
+import { jsonDiff } from './json-diff';
 import { createMetrics, registerDeadLetterGauge } from '../monitoring/metrics';
 
 // Runs against a real MongoDB-wire server (FerretDB in the local stack), in a database of its own.
@@ -150,6 +151,29 @@ describe('dead-letter store', () => {
 
     const later = await store.record(failure({ workflowId: record.workflowId, step: record.step }));
     expect(later._id).not.toBe(record._id);
+  });
+
+  it('keeps an edit before a replay: the new payload, and who, why and what changed in the history', async () => {
+    const record = await store.record(failure());
+    const payload = { orderNumber: record.businessKeys.orderNumber, lines: [{ sku: 'A-2', qty: 2 }] };
+    const diff = jsonDiff(record.payload, payload);
+    const replaying = await store.requestReplay(record._id, 'support@example.com', {
+      payload,
+      reason: '  A-1 was renamed A-2 in the ERP  ',
+      diff,
+    });
+    expect(replaying.status).toBe('replaying');
+    expect(replaying.payload).toEqual(payload);
+    const [edited, requested] = replaying.history.slice(-2);
+    expect(edited).toMatchObject({
+      action: 'edited',
+      by: 'support@example.com',
+      reason: 'A-1 was renamed A-2 in the ERP',
+      changes: [{ op: 'replace', path: '/lines/0/sku', from: 'A-1', value: 'A-2' }],
+    });
+    expect(requested).toMatchObject({ action: 'replay-requested', by: 'support@example.com' });
+    // What is stored is what is read back later.
+    expect((await store.get(record._id)).payload).toEqual(payload);
   });
 
   it('discards only with a reason, once, and never a resolved record', async () => {

@@ -12,6 +12,7 @@ import { COLLECTIONS } from './collections';
 import { HubError } from './errors';
 import type { FieldError, HubErrorKind } from './errors';
 import { isDuplicateKeyError } from './mongo';
+import type { JsonChange, JsonDiff } from './json-diff';
 
 /** Where a dead letter is in its life: open → replaying → resolved (or back to open), or discarded. */
 export type DeadLetterStatus = 'open' | 'replaying' | 'resolved' | 'discarded';
@@ -25,7 +26,8 @@ export const DEAD_LETTER_STATUSES: readonly DeadLetterStatus[] = [
 ];
 
 /** What happened to a dead letter, in its history. */
-export type DeadLetterAction = 'failed' | 'replay-requested' | 'replayed' | 'resolved' | 'discarded';
+export type DeadLetterAction =
+  'failed' | 'edited' | 'replay-requested' | 'replayed' | 'resolved' | 'discarded';
 
 /** The failure of the step, as Temporal reported it after the last attempt. */
 export interface DeadLetterError {
@@ -50,6 +52,17 @@ export interface DeadLetterHistoryEntry {
   attempts?: number;
   /** For `failed`: the workflow's id of this failure, which makes recording it twice a no-op. */
   failureId?: string;
+  /** For `edited`: what the edit changed in the payload (pointers, old and new values). */
+  changes?: JsonChange[];
+  /** For `edited`: changes beyond the ones listed. */
+  changesOmitted?: number;
+}
+
+/** A replacement payload for a replay, with why it was made and what it changes. */
+export interface PayloadEdit {
+  payload: unknown;
+  reason: string;
+  diff: JsonDiff;
 }
 
 /** A parked workflow step and everything needed to act on it. */
@@ -202,8 +215,11 @@ export interface DeadLetterStore {
   get(id: string): Promise<DeadLetter>;
   /** Records matching every given filter, newest first, one page at a time. */
   list(query?: DeadLetterQuery): Promise<DeadLetterPage>;
-  /** Notes that `by` asked for a replay (the caller then signals the workflow); open or replaying only. */
-  requestReplay(id: string, by: string): Promise<DeadLetter>;
+  /**
+   * Notes that `by` asked for a replay (the caller then signals the workflow); open or replaying only. With an
+   * edit, the payload is replaced and an `edited` entry (who, when, why, what changed) precedes the request.
+   */
+  requestReplay(id: string, by: string, edit?: PayloadEdit): Promise<DeadLetter>;
   /** Closes the open record of a step that succeeded on replay; null when there is none (already resolved). */
   markResolved(
     workflowId: string,
@@ -354,14 +370,32 @@ export function createDeadLetterStore(db: Db): DeadLetterStore {
       return docs.length > limit && last ? { items, nextCursor: encodeCursor(last) } : { items };
     },
 
-    requestReplay: (id, by) =>
+    requestReplay: (id, by, edit) =>
       write(async () => {
         const now = new Date();
+        const requested: DeadLetterHistoryEntry = { at: now, action: 'replay-requested', by };
+        const entries: DeadLetterHistoryEntry[] = edit
+          ? [
+              {
+                at: now,
+                action: 'edited',
+                by,
+                reason: edit.reason.trim(),
+                changes: edit.diff.changes,
+                ...(edit.diff.omitted ? { changesOmitted: edit.diff.omitted } : {}),
+              },
+              requested,
+            ]
+          : [requested];
         const updated = await collection.findOneAndUpdate(
           { _id: id, status: { $in: OPEN } },
           {
-            $set: { status: 'replaying', updatedAt: now },
-            $push: { history: { at: now, action: 'replay-requested', by } },
+            $set: {
+              status: 'replaying',
+              updatedAt: now,
+              ...(edit ? { payload: edit.payload } : {}),
+            },
+            $push: { history: { $each: entries } },
           },
           { returnDocument: 'after' },
         );

@@ -35,14 +35,17 @@ export function flowActivities<A extends object>(): {
 /** The result of a step a person discarded: the flow carries on without it. */
 export const DISCARDED = Symbol('discarded');
 
-/** Runs one side-effecting step; DISCARDED (after `onDiscarded`) when a person gave it up once dead-lettered. */
-export async function flowStep<T>(
+/**
+ * Runs one side-effecting step; DISCARDED (after `onDiscarded`) when a person gave it up once dead-lettered.
+ * `call` gets the step's payload: the one given, or the one a person edited before a replay.
+ */
+export async function flowStep<T, P = unknown>(
   name: string,
-  context: Omit<StepContext<unknown>, 'maximumAttempts'> & { maximumAttempts?: number },
-  call: () => Promise<T>,
+  context: Omit<StepContext<P>, 'maximumAttempts'> & { maximumAttempts?: number },
+  call: (payload: P) => Promise<T>,
   onDiscarded?: (discarded: DiscardedStep) => void,
 ): Promise<T | typeof DISCARDED> {
-  const result = await runStep(name, context, () => call());
+  const result = await runStep(name, context, call);
   if (result.status === 'done') return result.value;
   onDiscarded?.(result.discarded);
   return DISCARDED;

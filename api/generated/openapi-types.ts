@@ -282,7 +282,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Re-run the failed step with the stored payload; the record keeps its history. */
+    /**
+     * Re-run the failed step with the stored payload, or with an edited one (edit-and-replay); the record keeps its history, and an edit is recorded as an `edited` entry with who, when, why and the changes.
+     * @description Without a body the stored payload is used again. With `payload`, the step runs with it instead — only for steps whose workflow sends the payload it is given (the ERP writes of orders and POs); it must keep the stored payload's top-level keys, each canonical document in it must be valid, and the document's `id` cannot change (the replay reaches the same ERP document through the same idempotency key). A refused edit is a 422 problem naming each field under `/payload`. `reason` is required with `payload`.
+     */
     post: operations['replayDeadLetter'];
     delete?: never;
     options?: never;
@@ -3607,10 +3610,14 @@ export interface components {
       };
       flow: string;
       history: {
-        action: string;
+        /** @enum {string} */
+        action: 'failed' | 'edited' | 'replay-requested' | 'replayed' | 'resolved' | 'discarded';
         /** Format: date-time */
         at: string;
         by?: string | null;
+        /** @description For `edited`, what the edit changed (RFC 6901 pointers into the payload). */
+        changes?: components['schemas']['JsonChange'][];
+        changesOmitted?: number;
         error?: unknown;
         reason?: string | null;
       }[];
@@ -3995,6 +4002,17 @@ export interface components {
         onHold: string;
         reserved: string;
       };
+    };
+    /** @description One change of an edit, RFC 6902-style, with the old value kept beside the new one. */
+    JsonChange: {
+      /** @description The value before (remove */
+      from?: unknown;
+      /** @enum {string} */
+      op: 'add' | 'remove' | 'replace';
+      /** @description RFC 6901 pointer into the payload. */
+      path: string;
+      /** @description The value after (add */
+      value?: unknown;
     };
     MasterDataRecord: {
       /** Format: date-time */
@@ -4776,6 +4794,8 @@ export interface components {
     TransactionEvent: {
       at: string;
       by?: string;
+      /** @description For a payload edit, what it changed (RFC 6901 pointers into the payload). */
+      changes?: components['schemas']['JsonChange'][];
       connectorId?: string;
       kind: string;
       message: string;
@@ -5663,7 +5683,15 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        'application/json': {
+          /** @description The replacement payload: the stored one, edited. */
+          payload?: unknown;
+          reason?: string;
+        };
+      };
+    };
     responses: {
       /** @description Replay requested; the record is `replaying` until the step succeeds or fails again. */
       202: {

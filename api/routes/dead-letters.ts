@@ -2,7 +2,9 @@ import { isParkedMessage, republishParked } from '../../inventory/replay-parked'
 import type { EventProducer } from '../../platform/kafka';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { DeadLetter, DeadLetterStatus, DeadLetterStore } from '../../platform/dead-letters';
+import type { CanonicalValidator } from '../../canonical-model/validate';
+import { checkPayloadEdit } from '../../platform/dead-letter-edits';
+import type { DeadLetter, DeadLetterStatus, DeadLetterStore, PayloadEdit } from '../../platform/dead-letters';
 import type { HubErrorKind } from '../../platform/errors';
 import { DISCARD_STEP_SIGNAL, REPLAY_STEP_SIGNAL } from '../../workflows/signals';
 import type { DiscardStepArgs, ReplayStepArgs } from '../../workflows/signals';
@@ -24,12 +26,20 @@ function present(d: DeadLetter) {
   };
 }
 
+/** The optional body of a replay: a replacement payload and why it was edited. */
+interface ReplayBody {
+  payload?: unknown;
+  reason?: string;
+}
+
 /** Lists, shows, replays and discards dead letters; replay and discard signal the parked workflow step. */
 export function deadLetterHandlers(deps: {
   deadLetters: DeadLetterStore;
   temporal: Client;
   /** Publishes a message parked by a Kafka consumer again (inventory/replay-parked.ts); absent: not replayable. */
   producer?: Pick<EventProducer, 'send'>;
+  /** Checks the canonical documents of an edited payload. */
+  validator: CanonicalValidator;
 }): Handlers {
   const { deadLetters, temporal } = deps;
 
@@ -42,6 +52,29 @@ export function deadLetterHandlers(deps: {
       if (err instanceof WorkflowNotFoundError) return false;
       throw err;
     }
+  };
+
+  /** The checked edit of a replay request with a body, or a 422 problem naming each wrong field. */
+  const editOf = (record: DeadLetter, body: ReplayBody | undefined): PayloadEdit | undefined => {
+    if (!body || body.payload === undefined) return undefined;
+    const errors = [];
+    if (!body.reason?.trim())
+      errors.push({ path: '/reason', message: 'is required with an edited payload: say why it was edited' });
+    if (isParkedMessage(record))
+      errors.push({
+        path: '/payload',
+        message: 'a message parked by a Kafka consumer is published again as it was received',
+      });
+    else if (record.status === 'open' || record.status === 'replaying') {
+      const check = checkPayloadEdit(record, body.payload, deps.validator);
+      if (!check.ok) errors.push(...check.errors);
+      else if (!errors.length) return { payload: body.payload, reason: body.reason!, diff: check.diff };
+    }
+    if (errors.length)
+      throw new HttpProblem(
+        problem(422, 'payload-edit-refused', 'The edited payload cannot be replayed', { errors }),
+      );
+    return undefined;
   };
 
   return {
@@ -68,7 +101,8 @@ export function deadLetterHandlers(deps: {
     replayDeadLetter: async (req, res) => {
       const id = pathParam(req, 'id');
       const by = principalOf(res).keyId;
-      const record = await deadLetters.requestReplay(id, by);
+      const edit = editOf(await deadLetters.get(id), req.body as ReplayBody | undefined);
+      const record = await deadLetters.requestReplay(id, by, edit);
       if (isParkedMessage(record)) {
         // A consumer parked it, no workflow waits: the original message goes back on its topic.
         if (deps.producer && (await republishParked(deps.producer, record))) {
@@ -81,7 +115,8 @@ export function deadLetterHandlers(deps: {
           }),
         );
       }
-      if (!(await signal(record.workflowId, REPLAY_STEP_SIGNAL, { deadLetterId: id, by }))) {
+      const args: ReplayStepArgs = { deadLetterId: id, by, ...(edit ? { payload: edit.payload } : {}) };
+      if (!(await signal(record.workflowId, REPLAY_STEP_SIGNAL, args))) {
         throw new HttpProblem(
           problem(409, 'not-replayable', 'The workflow of this dead letter is no longer waiting', {
             detail: `workflow ${record.workflowId} has ended; the record was left as it is`,

@@ -98,6 +98,15 @@ export function deadLetterLine(d: StoredDeadLetter): TransactionDeadLetter {
   };
 }
 
+/** "3 changes: replace /order/lines/0/item/itemId, …" for an edit's entry (the first few pointers). */
+function describeChanges(h: StoredDeadLetter['history'][number]): string {
+  const changes = h.changes ?? [];
+  const count = changes.length + (h.changesOmitted ?? 0);
+  const listed = changes.slice(0, 3).map((c) => `${c.op} ${c.path}`);
+  const more = count > listed.length ? ', …' : '';
+  return `${count} change${count === 1 ? '' : 's'}: ${listed.join(', ')}${more}`;
+}
+
 /** Every entry of a dead letter's history: failures, replays (with who and why), resolution, discard. */
 export function deadLetterEvents(d: StoredDeadLetter): TransactionEvent[] {
   return d.history.map((h) => ({
@@ -108,10 +117,13 @@ export function deadLetterEvents(d: StoredDeadLetter): TransactionEvent[] {
     message:
       h.action === 'failed'
         ? `${d.step} failed after ${h.attempts ?? 1} attempt(s): ${h.error?.message ?? d.error.message}`
-        : `${d.step}: ${h.action}${h.reason ? ` — ${h.reason}` : ''}`,
+        : h.action === 'edited'
+          ? `${d.step}: payload edited — ${h.reason ?? 'no reason given'} (${describeChanges(h)})`
+          : `${d.step}: ${h.action}${h.reason ? ` — ${h.reason}` : ''}`,
     ...(d.connectorId ? { connectorId: d.connectorId } : {}),
     ...(h.by ? { by: h.by } : {}),
     refs: { deadLetterId: d._id },
+    ...(h.changes ? { changes: h.changes } : {}),
   }));
 }
 

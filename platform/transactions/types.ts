@@ -1,4 +1,5 @@
 /** What support sees of one business transaction: the thing a customer or supplier calls about. */
+import type { JsonChange } from '../json-diff';
 
 /** What a transaction is anchored on: an order, a PO, or a document that never became one. */
 export type TransactionKind = 'order' | 'purchase-order' | 'edi-set' | 'dead-letter';
@@ -40,6 +41,8 @@ export interface TransactionEvent {
   by?: string;
   /** Ids of the records this entry is about, to open them (`/v1/edi/transaction-sets/{id}`, …). */
   refs?: { deadLetterId?: string; setId?: string; interchangeId?: string; documentId?: string };
+  /** For a payload edit: what it changed (RFC 6901 pointers, old and new values). */
+  changes?: JsonChange[];
 }
 
 /** An EDI transaction set of the transaction, in or out, with where its raw bytes are. */

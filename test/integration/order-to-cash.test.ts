@@ -7,6 +7,8 @@ import { CUSTOMERS, SHORT_PICK_SKU, interchange850, startOrderHub } from '../sup
 import type { OrderHub } from '../support/order-hub';
 import { orderTraffic } from '../support/order-traffic';
 import type { OrderView } from '../../workflows/order-to-cash/types';
+import type { SalesOrder } from '../../canonical-model/generated/index';
+import { createCrossReferenceStore } from '../../canonical-model/cross-reference';
 
 // Real Temporal, Kafka, FerretDB and OpenSSH (scripts/test.sh), the worker and API as processes, and the ERP, WMS
 // and web-store simulators: orders from the API, the web store (signed webhooks) and EDI 850s run to the end.
@@ -156,6 +158,99 @@ describe(
         'invoice',
         'purchase-order-ack',
       ]);
+    });
+
+    it('support finds an order parked at the ERP by its PO number, fixes the stale item link by editing the payload, replays it, and it completes', async () => {
+      // The hub links the item to a NetSuite internal id that no longer exists: validation (by SKU) passes,
+      // the ERP write is refused (400 INVALID_KEY_OR_REF) and the step is dead-lettered as a data failure.
+      const staleItem = `itm_stale_${Date.now().toString(36)}`;
+      await createCrossReferenceStore(hub.db).link(
+        { connectorId: hub.connectors.erp, objectType: 'item', externalId: '999999' },
+        staleItem,
+      );
+      const order = apiOrder([
+        ['WID-1001', 3, '2.95'],
+        ['WID-1003', 2, '3.45'],
+      ]);
+      order.lines[1]!.item = { itemId: staleItem, identifiers: [{ qualifier: 'SKU', value: 'WID-1003' }] };
+      expect((await postOrder(order)).status).toBe(202);
+
+      const key = await hub.call<{ key: string; id: string }>('POST', '/v1/api-keys', {
+        name: 'support desk',
+        role: 'support',
+      });
+      expect(key.status, JSON.stringify(key.body)).toBe(201);
+      const support = { authorization: `Bearer ${key.body.key}`, 'content-type': 'application/json' };
+      const asSupport = <T>(method: string, path: string, body?: unknown) =>
+        hub.call<T>(method, path, body, support);
+
+      // Found by the customer's PO number; its record names the open dead letter at erp-order.
+      const transactionId = await eventually(
+        'the order parked at erp-order',
+        async () => {
+          const found = await asSupport<{ items: { id: string; openDeadLetters: number }[] }>(
+            'GET',
+            `/v1/transactions?q=${order.customerPoNumber}`,
+          );
+          const hit = found.body.items?.[0];
+          return hit && hit.openDeadLetters > 0 ? hit.id : undefined;
+        },
+        60_000,
+      );
+      type Record = {
+        deadLetters: { id: string; step: string; status: string; error: { kind: string; message: string } }[];
+        timeline: { source: string; kind: string; message: string; by?: string; changes?: unknown[] }[];
+      };
+      const record = (await asSupport<Record>('GET', `/v1/transactions/${transactionId}`)).body;
+      const parked = record.deadLetters.find((d) => d.step === 'erp-order' && d.status === 'open');
+      expect(parked?.error.kind).toBe('data');
+      const dead = await asSupport<{ payload: { order: SalesOrder } }>(
+        'GET',
+        `/v1/dead-letters/${parked!.id}`,
+      );
+      const stored = dead.body.payload.order;
+      expect(stored.lines[1]?.item.itemId).toBe(staleItem);
+
+      // An edit that would reach another ERP document is refused, naming the field; nothing changes.
+      const renamed = await asSupport<{ errors: { path: string }[] }>(
+        'POST',
+        `/v1/dead-letters/${parked!.id}/replay`,
+        {
+          payload: { order: { ...stored, id: 'so_someone_else' } },
+          reason: 'wrong order',
+        },
+      );
+      expect(renamed.status).toBe(422);
+      expect(renamed.body.errors.map((e) => e.path)).toEqual(['/payload/order/id']);
+
+      // The fix: drop the stale link so NetSuite is asked by SKU.
+      const fixed = structuredClone(stored);
+      delete fixed.lines[1]!.item.itemId;
+      const replay = await asSupport<{ status: string }>('POST', `/v1/dead-letters/${parked!.id}/replay`, {
+        payload: { order: fixed },
+        reason: 'item link to NetSuite 999999 is stale; send WID-1003 by SKU',
+      });
+      expect(replay.status, JSON.stringify(replay.body)).toBe(202);
+
+      const done = await untilStatus(order.id, ['completed']);
+      expect(done.lines.map((l) => l.invoiced)).toEqual(['3', '2']);
+      const salesOrders = await simulatorControl(hub.sims.netsuite.url).records<{ externalId?: string }>(
+        'salesOrder',
+      );
+      expect(salesOrders.filter((o) => o.externalId === order.id)).toHaveLength(1);
+
+      // One timeline: the failed attempt, the edit (who, why, what), the replay that resolved it.
+      const after = (await asSupport<Record>('GET', `/v1/transactions/${transactionId}`)).body;
+      const letters = after.timeline.filter((e) => e.source === 'dead-letter').map((e) => e.kind);
+      expect(letters).toEqual(['failed', 'edited', 'replay-requested', 'replayed', 'resolved']);
+      const edit = after.timeline.find((e) => e.kind === 'edited');
+      expect(edit).toMatchObject({
+        by: key.body.id,
+        changes: [{ op: 'remove', path: '/order/lines/1/item/itemId', from: staleItem }],
+      });
+      expect(edit?.message).toMatch(/stale; send WID-1003 by SKU/);
+      expect(after.timeline.some((e) => /sent as edited by support/.test(e.message))).toBe(true);
+      expect(after.deadLetters.find((d) => d.id === parked!.id)?.status).toBe('resolved');
     });
 
     it('cancel after release: the warehouse stops it, the reservation is given back and nothing is invoiced', async () => {

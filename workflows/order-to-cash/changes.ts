@@ -8,7 +8,7 @@ import { thirdPartyOf } from './allocation';
 import { lineView, max, min, open, outstanding, positive } from './lines';
 import type { BookLine } from './lines';
 import type { OrderState } from './order-state';
-import { DISCARDED, bookkeeping, connectorCalls, step } from './steps';
+import { DISCARDED, bookkeeping, connectorCalls, noteErpEdit, step } from './steps';
 import type { ChangeOutcome, OrderCancellation, OrderChange, ReleaseView } from './types';
 
 /** Gives back up to `quantity` of a line's unreleased reservations; returns what was given back. */
@@ -113,18 +113,26 @@ export async function syncErpOrder(s: OrderState, why: string): Promise<void> {
         : l;
     }),
   };
+  // Fixed before the step runs: a replay (after notes moved the version on) must reuse the same idempotency key.
+  const version = s.version;
+  const name = `erp-order-v${version}`;
+  const proposed = { why, order };
+  let sent = proposed;
   const done = await step(
     s,
-    `erp-order-v${s.version}`,
-    { why },
-    () =>
-      connectorCalls.recordErpOrder({
+    name,
+    proposed,
+    (payload) => {
+      sent = payload;
+      return connectorCalls.recordErpOrder({
         erpConnectorId: erp,
-        order,
-        idempotencyKey: `${s.workflowId}/erp-order/${s.version}`,
-      }),
+        order: payload.order,
+        idempotencyKey: `${s.workflowId}/erp-order/${version}`,
+      });
+    },
     erp,
   );
+  if (done !== DISCARDED && sent !== proposed) noteErpEdit(s, sent.order, name);
   if (done !== DISCARDED)
     s.note({
       kind: 'connector-call',

@@ -2,7 +2,7 @@
  * Everything the order-to-cash workflow knows about its order: the line book, holds, releases, shipments,
  * invoices, documents and the timeline, and the view people see. Deterministic: time is workflow time.
  */
-import type { SalesOrder } from '../../canonical-model/generated/index';
+import type { ItemReference, SalesOrder } from '../../canonical-model/generated/index';
 import { allSettled, lineView, open, positive, sum } from './lines';
 import type { BookLine } from './lines';
 import type {
@@ -35,6 +35,8 @@ export class OrderState {
   timeline: TimelineEntry[] = [];
   version = 0;
   cancelRequested = false;
+  /** Item references a person corrected in an edited ERP order (by line number), used in later ERP writes. */
+  erpItems: Record<string, ItemReference> = {};
 
   constructor(input: OrderToCashInput, workflowId: string) {
     this.input = input;
@@ -50,6 +52,8 @@ export class OrderState {
       this.order.channel === 'web-store' && webCustomer ? webCustomer : this.order.customerId;
     // Lines carry the SKU validation resolved (an 850 names the customer's or vendor's part numbers).
     const lines = this.order.lines.map((l) => {
+      const corrected = this.erpItems[String(l.lineNumber)];
+      if (corrected) return { ...l, item: corrected };
       const sku = this.line(l.lineNumber)?.sku;
       if (!sku || l.item.identifiers.some((i) => i.qualifier === 'SKU')) return l;
       return {
@@ -61,6 +65,22 @@ export class OrderState {
       };
     });
     return { ...this.order, customerId, lines };
+  }
+
+  /**
+   * Keeps the item references of an ERP order a person edited before a replay, so later ERP writes of the order
+   * (changes, cancellation) name the same items; returns the line numbers whose item changed.
+   */
+  adoptErpEdit(edited: SalesOrder): number[] {
+    const sent = this.erpOrder();
+    const changed: number[] = [];
+    for (const line of edited.lines) {
+      const before = sent.lines.find((l) => l.lineNumber === line.lineNumber);
+      if (!before || JSON.stringify(before.item) === JSON.stringify(line.item)) continue;
+      this.erpItems[String(line.lineNumber)] = line.item;
+      changed.push(line.lineNumber);
+    }
+    return changed;
   }
 
   /** Workflow time as ISO 8601 (Date is deterministic inside the sandbox). */

@@ -23,7 +23,7 @@ import {
 } from './messages';
 import { OrderState } from './order-state';
 import { handleShipment, sendEdi } from './shipments';
-import { DISCARDED, connectorCalls, save, step } from './steps';
+import { DISCARDED, connectorCalls, noteErpEdit, save, step } from './steps';
 import type {
   ChangeOutcome,
   OrderCancellation,
@@ -132,18 +132,23 @@ export async function orderToCashWorkflow(input: OrderToCashInput): Promise<Orde
 
   const erp = input.policy.erpConnectorId;
   if (erp) {
+    const proposed = { order: s.erpOrder() };
+    let sent = proposed;
     const recorded = await step(
       s,
       'erp-order',
-      { orderId: input.order.id },
-      () =>
-        connectorCalls.recordErpOrder({
+      proposed,
+      (payload) => {
+        sent = payload;
+        return connectorCalls.recordErpOrder({
           erpConnectorId: erp,
-          order: s.erpOrder(),
+          order: payload.order,
           idempotencyKey: `${s.workflowId}/erp-order`,
-        }),
+        });
+      },
       erp,
     );
+    if (recorded !== DISCARDED && sent !== proposed) noteErpEdit(s, sent.order, 'erp-order');
     if (recorded !== DISCARDED) {
       s.documents.push({
         documentType: 'erp-sales-order',

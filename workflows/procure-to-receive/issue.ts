@@ -13,13 +13,26 @@ export async function issue(s: PoState): Promise<void> {
   const order = s.purchaseOrder();
   const erp = s.input.policy.erpConnectorId;
   if (erp) {
+    const proposed = { order };
+    let sent = proposed;
     const created = await step(
       s,
       'erp-purchase-order',
-      { purchaseOrderId: order.id },
-      () => connectorCalls.createErpPurchaseOrder({ erpConnectorId: erp, order }),
+      proposed,
+      (payload) => {
+        sent = payload;
+        return connectorCalls.createErpPurchaseOrder({ erpConnectorId: erp, order: payload.order });
+      },
       erp,
     );
+    if (created !== DISCARDED && sent !== proposed)
+      s.note({
+        kind: 'step',
+        step: 'erp-purchase-order',
+        message:
+          'the ERP purchase order was created as edited by support before the replay; later ERP updates are ' +
+          'built from the PO as the hub holds it',
+      });
     if (created !== DISCARDED) {
       s.erp = {
         connectorId: erp,

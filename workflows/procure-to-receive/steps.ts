@@ -13,11 +13,11 @@ export { DISCARDED };
 export const { connectorCalls, bookkeeping } = flowActivities<PurchaseActivities>();
 
 /** Runs one side-effecting step for the PO; DISCARDED when a person gave it up after it was dead-lettered. */
-export async function step<T>(
+export async function step<T, P = unknown>(
   s: PoState,
   name: string,
-  payload: unknown,
-  call: () => Promise<T>,
+  payload: P,
+  call: (payload: P) => Promise<T>,
   connectorId?: string,
 ): Promise<T | typeof DISCARDED> {
   const po = s.input.purchaseOrder;
