@@ -59,6 +59,8 @@ import { purchasingPolicyHandlers } from './routes/purchasing-policy';
 import { replenishmentHandlers } from './routes/replenishment-requests';
 import { purchaseOrderHandlers } from './routes/purchase-orders';
 import { transactionHandlers } from './routes/transactions';
+import { bulkReplayHandlers } from './routes/bulk-replays';
+import { createBulkReplayStore } from '../platform/replays/bulk-replays';
 import { createTransactionIndex } from '../platform/transactions/index';
 import { purchaseOrderActionHandlers } from './routes/purchase-orders-actions';
 
@@ -197,6 +199,12 @@ export function createApp(deps: ApiDeps): Express {
     ...purchaseOrderHandlers(purchasing),
     ...purchaseOrderActionHandlers(purchasing),
     ...transactionHandlers({ transactions: createTransactionIndex(deps.db) }),
+    ...bulkReplayHandlers({
+      deadLetters: deps.deadLetters,
+      bulkReplays: createBulkReplayStore(deps.db, deps.deadLetters),
+      temporal: deps.temporal,
+      taskQueue: deps.taskQueue,
+    }),
   };
   app.use(contractRouter(deps.contract, handlers, deps));
   app.use(notFound);

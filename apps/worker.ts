@@ -3,6 +3,8 @@ import { WORKER_THREADPOOL_SIZE, threadPoolSizedByLauncher } from './threadpool'
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import { createBulkReplayActivities } from '../activities/bulk-replay';
+import { createBulkReplayStore } from '../platform/replays/bulk-replays';
 import { withFailureTranslation } from '../activities/failure';
 import { handleSmokeEvent } from '../consumers/smoke-events';
 import { loadConfig } from '../platform/config';
@@ -13,6 +15,7 @@ import { connectProducer, ensureTopics, runConsumer } from '../platform/kafka';
 import { TOPICS } from '../platform/kafka-topics';
 import { createLogger } from '../monitoring/logger';
 import { createMetrics, registerDeadLetterGauge } from '../monitoring/metrics';
+import { createStageMetrics } from '../monitoring/slo/stage-metrics';
 import { startMetricsServer } from '../monitoring/metrics-server';
 import { withActivityLogContext } from './activity-context';
 import { installTemporalRuntime } from './temporal-runtime';
@@ -155,7 +158,11 @@ async function main(): Promise<void> {
     ledger.ensureIndexes(),
   ]);
   const returnActivities = createReturnActivities({ runtime, ledger, returns: returnStore });
+  // Business-stage SLOs (order received → released, shipped → invoiced, PO sent → acknowledged), counted from
+  // each saved view against the default objectives (monitoring/slo/objectives.ts).
+  const stages = createStageMetrics(metrics.registry);
   const orderActivities = createOrderActivities({
+    stages,
     runtime,
     ledger,
     orders: orderStore,
@@ -181,6 +188,7 @@ async function main(): Promise<void> {
     lifecycle: inventory.lifecycle,
     logger,
     escalations: metrics.purchaseEscalations,
+    stages,
   });
   const orderConsumer = await runConsumer({
     kafka: config.kafka,
@@ -221,6 +229,10 @@ async function main(): Promise<void> {
       withFailureTranslation(
         {
           ...createActivities({ db: database.db, producer, deadLetters, logger }),
+          ...createBulkReplayActivities({
+            bulkReplays: createBulkReplayStore(database.db, deadLetters),
+            replay: { deadLetters, temporal: temporalClient, producer },
+          }),
           ...orderActivities,
           ...returnActivities,
           ...purchasing.activities,

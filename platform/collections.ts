@@ -6,6 +6,8 @@ export const COLLECTIONS = {
   apiKeys: 'api_keys',
   idempotencyKeys: 'idempotency_keys',
   deadLetters: 'dead_letters',
+  /** Bulk replays of dead letters: the ids chosen by a filter and each batch's outcome. */
+  bulkReplays: 'bulk_replays',
   inboundDedup: 'inbound_dedup',
   crossReferences: 'cross_references',
   ownershipRules: 'ownership_rules',

@@ -125,6 +125,7 @@ export interface RecordDeadLetterInput {
 export interface DeadLetterQuery {
   connectorId?: string;
   flow?: string;
+  step?: string;
   errorKind?: HubErrorKind;
   /** Matches a record when any value of its businessKeys equals this. */
   businessKey?: string;
@@ -215,6 +216,8 @@ export interface DeadLetterStore {
   get(id: string): Promise<DeadLetter>;
   /** Records matching every given filter, newest first, one page at a time. */
   list(query?: DeadLetterQuery): Promise<DeadLetterPage>;
+  /** How many of the given records are in each status (unknown ids are not counted). */
+  statusCounts(ids: string[]): Promise<Partial<Record<DeadLetterStatus, number>>>;
   /**
    * Notes that `by` asked for a replay (the caller then signals the workflow); open or replaying only. With an
    * edit, the payload is replaced and an `edited` entry (who, when, why, what changed) precedes the request.
@@ -339,11 +342,24 @@ export function createDeadLetterStore(db: Db): DeadLetterStore {
 
     get,
 
+    async statusCounts(ids) {
+      const counts: Partial<Record<DeadLetterStatus, number>> = {};
+      // In slices: one $in of thousands of ids is slow on FerretDB's SQLite backend.
+      for (let i = 0; i < ids.length; i += 500) {
+        const docs = await collection
+          .find({ _id: { $in: ids.slice(i, i + 500) } }, { projection: { status: 1 } })
+          .toArray();
+        for (const d of docs) counts[d.status] = (counts[d.status] ?? 0) + 1;
+      }
+      return counts;
+    },
+
     async list(query = {}) {
       const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
       const filter: Filter<DeadLetterDocument> = {};
       if (query.connectorId !== undefined) filter.connectorId = query.connectorId;
       if (query.flow !== undefined) filter.flow = query.flow;
+      if (query.step !== undefined) filter.step = query.step;
       if (query.errorKind !== undefined) filter['error.kind'] = query.errorKind;
       if (query.businessKey !== undefined) filter.businessKeyValues = query.businessKey;
       if (query.status !== undefined) filter.status = query.status;

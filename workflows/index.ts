@@ -8,3 +8,4 @@ export { cycleCountApprovalWorkflow } from './inventory-count/workflow';
 export { inventoryReconciliationWorkflow } from './inventory-reconciliation/workflow';
 export { masterDataSyncWorkflow } from './master-data-sync/workflow';
 export { transferOrderWorkflow } from './transfer-order/workflow';
+export { bulkReplayWorkflow } from './bulk-replay/workflow';

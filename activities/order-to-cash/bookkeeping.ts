@@ -2,6 +2,8 @@
  * The order flow's own bookkeeping: the stored view support and the API read, replenishment signals for the
  * procure-to-receive flow (Kafka `hub.replenishment-signals.v1`, keyed by SKU), and escalations.
  */
+import { recordStageProgress } from '../../monitoring/slo/record-stages';
+import { newOrderStages } from '../../monitoring/slo/order-stages';
 import { currentLogContext } from '../../monitoring/context';
 import { TOPICS } from '../../platform/kafka-topics';
 import { orderLifecycleEvents } from '../../platform/lifecycle-events/order-events';
@@ -14,7 +16,9 @@ import type { OrderActivityDeps } from './deps';
  */
 export function saveOrderView(deps: OrderActivityDeps) {
   return async (view: OrderView): Promise<void> => {
-    await deps.orders.save(view);
+    const previous = deps.stages && deps.orders.get ? await deps.orders.get(view.orderId) : undefined;
+    const outcome = await deps.orders.save(view);
+    if (outcome !== 'stale') recordStageProgress(deps.stages, newOrderStages(previous, view));
     const correlationId = currentLogContext()?.correlationId ?? view.workflowId;
     await deps.lifecycle?.publish(orderLifecycleEvents(view, correlationId));
   };

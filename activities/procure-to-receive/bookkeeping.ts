@@ -2,6 +2,8 @@
  * The purchasing flow's own bookkeeping: PO numbers, which proposal each demand signal went into, the stored PO
  * view support and the API read, and escalations (counted and logged for the on-call and dashboards).
  */
+import { recordStageProgress } from '../../monitoring/slo/record-stages';
+import { newPurchaseOrderStages } from '../../monitoring/slo/order-stages';
 import { currentLogContext } from '../../monitoring/context';
 import { purchaseLifecycleEvents } from '../../platform/lifecycle-events/purchase-events';
 import type { PurchaseOrderView } from '../../workflows/procure-to-receive/types';
@@ -37,7 +39,11 @@ export function claimSignals(deps: PurchaseActivityDeps) {
  */
 export function savePurchaseOrderView(deps: PurchaseActivityDeps) {
   return async (view: PurchaseOrderView): Promise<void> => {
-    await deps.purchaseOrders.save(view);
+    const stored = deps.purchaseOrders;
+    const previous = deps.stages && stored.get ? await stored.get(view.purchaseOrderId) : undefined;
+    await stored.save(view);
+    // An older view than the stored one reaches no stage (newPurchaseOrderStages compares the versions).
+    recordStageProgress(deps.stages, newPurchaseOrderStages(previous, view));
     const correlationId = currentLogContext()?.correlationId ?? view.workflowId;
     await deps.lifecycle?.publish(purchaseLifecycleEvents(view, correlationId));
   };

@@ -1,4 +1,5 @@
 /** What the procure-to-receive activities reach the outside world through (built once by the worker). */
+import type { StageMetrics } from '../../monitoring/slo/stage-metrics';
 import type { HubLogger } from '../../monitoring/logger';
 import type { ConnectorRuntime } from '../../platform/connector-runtime';
 import type { EdiDeps } from '../../platform/edi/deps';
@@ -19,7 +20,10 @@ export interface PurchaseActivityDeps {
   edi: EdiDeps;
   poNumbers: Pick<PoNumberAllocator, 'next'>;
   signalClaims: Pick<SignalClaims, 'claim'>;
-  purchaseOrders: Pick<PurchaseOrderStore, 'save' | 'openQuantity'>;
+  purchaseOrders: Pick<PurchaseOrderStore, 'save' | 'openQuantity'> &
+    Partial<Pick<PurchaseOrderStore, 'get'>>;
+  /** Business-stage SLO metrics (hub_stage_*), counted from each saved view; none when absent. */
+  stages?: StageMetrics;
   /** The stored order views: where a waiting sales order's workflow id is found. */
   orders: Pick<OrderStore, 'get'>;
   /** The order workflows told to allocate again when stock arrives. */

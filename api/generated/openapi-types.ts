@@ -86,6 +86,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/bulk-replays': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Replay every open dead letter the filter matches (at most 5,000; the set is fixed now, so what the preview showed is what is replayed). A workflow replays them in batches of 50 through each step's own idempotency key, so no ERP or WMS effect is repeated; follow it at the Location given. */
+    post: operations['startBulkReplay'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/bulk-replays/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** The progress of a bulk replay: batches done, replays requested, records skipped (with why), and what became of the records so far (replaying, resolved, open again after failing again, discarded). */
+    get: operations['getBulkReplay'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/bulk-replays/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What a bulk replay with this filter would replay, without replaying anything: how many open dead letters match (at most `max`), grouped by flow, step, connector and error kind, and the first of them. */
+    post: operations['previewBulkReplay'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/connector-types': {
     parameters: {
       query?: never;
@@ -1638,6 +1691,84 @@ export interface components {
       lastUsedAt?: string | null;
       name: string;
       role: components['schemas']['Role'];
+    };
+    /** @description Which open dead letters to replay; at least one field, so nothing is replayed by accident. */
+    BulkReplayFilter: {
+      businessKey?: string;
+      connectorId?: string;
+      /** @enum {string} */
+      errorKind?: 'transient' | 'rate-limited' | 'data' | 'config' | 'duplicate' | 'bug';
+      flow?: string;
+      /**
+       * Format: date-time
+       * @description created at or after
+       */
+      from?: string;
+      step?: string;
+      /**
+       * Format: date-time
+       * @description created before
+       */
+      to?: string;
+    };
+    BulkReplayPreview: {
+      groups: {
+        connectorId: string | null;
+        count: number;
+        errorKind: string;
+        flow: string;
+        step: string;
+      }[];
+      matched: number;
+      max: number;
+      sample: {
+        businessKeys: {
+          [key: string]: string;
+        };
+        connectorId?: string | null;
+        /** Format: date-time */
+        createdAt: string;
+        error: {
+          kind: string;
+          message: string;
+        };
+        flow: string;
+        id: string;
+        step: string;
+      }[];
+      /** @description More match than one bulk replay takes (`max`). */
+      truncated: boolean;
+    };
+    BulkReplayProgress: {
+      batches: {
+        done: number;
+        total: number;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+      filter: Record<string, never>;
+      id: string;
+      /** @description How many of the records are in each dead-letter status now. */
+      outcome: {
+        discarded?: number;
+        open?: number;
+        replaying?: number;
+        resolved?: number;
+      };
+      reason?: string;
+      requested: number;
+      skipped: number;
+      skippedSample: {
+        deadLetterId: string;
+        reason: string;
+      }[];
+      /** @enum {string} */
+      status: 'running' | 'completed';
+      total: number;
+      truncated?: boolean;
+      /** Format: date-time */
+      updatedAt: string;
     };
     BusinessNumber: {
       /** @description e.g. customerPoNumber, poNumber, asnNumber, invoiceNumber, isa13, st02 */
@@ -5257,6 +5388,99 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  startBulkReplay: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retried POST safe; scoped to the calling key. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          filter: components['schemas']['BulkReplayFilter'];
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Started; the body is its progress so far. */
+      202: {
+        headers: {
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkReplayProgress'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Unprocessable'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getBulkReplay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The progress. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkReplayProgress'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  previewBulkReplay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          filter: components['schemas']['BulkReplayFilter'];
+        };
+      };
+    };
+    responses: {
+      /** @description The preview. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkReplayPreview'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
       429: components['responses']['TooManyRequests'];
     };
   };

@@ -1,4 +1,5 @@
-import { isParkedMessage, republishParked } from '../../inventory/replay-parked';
+import { isParkedMessage } from '../../inventory/replay-parked';
+import { replayOne } from '../../platform/replays/replay-one';
 import type { EventProducer } from '../../platform/kafka';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
@@ -6,8 +7,8 @@ import type { CanonicalValidator } from '../../canonical-model/validate';
 import { checkPayloadEdit } from '../../platform/dead-letter-edits';
 import type { DeadLetter, DeadLetterStatus, DeadLetterStore, PayloadEdit } from '../../platform/dead-letters';
 import type { HubErrorKind } from '../../platform/errors';
-import { DISCARD_STEP_SIGNAL, REPLAY_STEP_SIGNAL } from '../../workflows/signals';
-import type { DiscardStepArgs, ReplayStepArgs } from '../../workflows/signals';
+import { DISCARD_STEP_SIGNAL } from '../../workflows/signals';
+import type { DiscardStepArgs } from '../../workflows/signals';
 import { principalOf } from '../middleware/auth';
 import { HttpProblem, problem } from '../problem';
 import { pathParam, queryParam } from '../params';
@@ -44,7 +45,7 @@ export function deadLetterHandlers(deps: {
   const { deadLetters, temporal } = deps;
 
   /** Sends a signal to the workflow that parked the step; false when that workflow is no longer running. */
-  const signal = async (workflowId: string, name: string, args: ReplayStepArgs | DiscardStepArgs) => {
+  const signal = async (workflowId: string, name: string, args: DiscardStepArgs) => {
     try {
       await temporal.workflow.getHandle(workflowId).signal(name, args);
       return true;
@@ -102,28 +103,15 @@ export function deadLetterHandlers(deps: {
       const id = pathParam(req, 'id');
       const by = principalOf(res).keyId;
       const edit = editOf(await deadLetters.get(id), req.body as ReplayBody | undefined);
-      const record = await deadLetters.requestReplay(id, by, edit);
-      if (isParkedMessage(record)) {
-        // A consumer parked it, no workflow waits: the original message goes back on its topic.
-        if (deps.producer && (await republishParked(deps.producer, record))) {
-          res.status(202).json(present(record));
-          return;
-        }
-        throw new HttpProblem(
-          problem(409, 'not-replayable', 'This dead letter holds no message that can be published again', {
-            detail: `record ${id} was parked by a Kafka consumer without its original message`,
-          }),
-        );
+      const outcome = await replayOne(deps, id, by, edit);
+      if (!outcome.replayed) {
+        const title =
+          outcome.code === 'no-message'
+            ? 'This dead letter holds no message that can be published again'
+            : 'The workflow of this dead letter is no longer waiting';
+        throw new HttpProblem(problem(409, 'not-replayable', title, { detail: outcome.reason }));
       }
-      const args: ReplayStepArgs = { deadLetterId: id, by, ...(edit ? { payload: edit.payload } : {}) };
-      if (!(await signal(record.workflowId, REPLAY_STEP_SIGNAL, args))) {
-        throw new HttpProblem(
-          problem(409, 'not-replayable', 'The workflow of this dead letter is no longer waiting', {
-            detail: `workflow ${record.workflowId} has ended; the record was left as it is`,
-          }),
-        );
-      }
-      res.status(202).json(present(record));
+      res.status(202).json(present(outcome.record));
     },
 
     discardDeadLetter: async (req, res) => {

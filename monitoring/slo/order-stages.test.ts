@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import type { OrderView } from '../../workflows/order-to-cash/types';
@@ -7,27 +5,7 @@ import type { PurchaseOrderView } from '../../workflows/procure-to-receive/types
 import { newOrderStages, newPurchaseOrderStages } from './order-stages';
 import type { StageProgress } from './order-stages';
 import { createStageMetrics } from './stage-metrics';
-
-/** The view a recorded workflow run returned (its last saved view): real timelines written by the real workflow. */
-function recordedView<V>(flow: 'order-to-cash' | 'procure-to-receive', name: string): V {
-  const file = join(__dirname, '../../workflows', flow, 'histories', `${name}.json`);
-  const history = JSON.parse(readFileSync(file, 'utf8')) as {
-    events: { workflowExecutionCompletedEventAttributes?: { result: { payloads: { data: string }[] } } }[];
-  };
-  const done = history.events.find((e) => e.workflowExecutionCompletedEventAttributes);
-  const data = done?.workflowExecutionCompletedEventAttributes?.result.payloads[0]?.data;
-  if (!data) throw new Error(`${file}: no completed result`);
-  return JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as V;
-}
-
-/** The views the workflow saved on its way: the timeline grows one entry per version. */
-function savesOf<V extends { timeline: unknown[]; version: number }>(final: V): V[] {
-  return final.timeline.map((_, i) => ({
-    ...final,
-    timeline: final.timeline.slice(0, i + 1),
-    version: i + 1,
-  }));
-}
+import { recordedView, savesOf } from './recorded-views';
 
 /** Every stage reached over a run of saves, each save compared with the one stored before it. */
 function replaySaves<V>(saves: V[], diff: (prev: V | undefined, next: V) => StageProgress): StageProgress {

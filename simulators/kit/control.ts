@@ -1,10 +1,9 @@
 /** A client for a simulator's control API (`/_sim`), for tests, the demo and anyone poking a running simulator. */
-import type { FaultSettings, ScriptedFailure } from './faults';
+import type { FaultChange } from './faults';
 import type { ReceivedRequest } from './simulator';
 import type { DeliveryRecord } from './webhooks';
 
-/** A change of faults: any settings, an outage from now, and scripted failures for the next requests. */
-export type FaultChange = Partial<FaultSettings> & { outageSeconds?: number; failNext?: ScriptedFailure[] };
+export type { FaultChange };
 
 /** The operations of the control API of the simulator at `baseUrl`. */
 export function simulatorControl(baseUrl: string) {

@@ -40,6 +40,13 @@ export interface ScriptedFailure {
   body?: unknown;
 }
 
+/** A change of faults: any settings, an outage from now, and scripted failures for the next requests. */
+export type FaultChange = Partial<FaultSettings> & {
+  outageSeconds?: number;
+  failNext?: ScriptedFailure[];
+  clearScripted?: boolean;
+};
+
 /** The defaults: a healthy system. */
 export const HEALTHY: Readonly<FaultSettings> = Object.freeze({
   outageUntil: 0,
@@ -76,9 +83,13 @@ export class Faults {
   /** How many requests were answered with each injected fault, for the control API. */
   readonly injected = { outage: 0, error: 0, rateLimited: 0, scripted: 0 };
 
-  /** Applies a change; an `outageSeconds` shortcut sets `outageUntil` from now. */
-  change(change: Partial<FaultSettings> & { outageSeconds?: number; failNext?: ScriptedFailure[] }): void {
-    const { outageSeconds, failNext, ...rest } = change;
+  /**
+   * Applies a change; an `outageSeconds` shortcut sets `outageUntil` from now, and `clearScripted` drops the
+   * scripted failures not yet used (an outage of one endpoint ends) before any new ones are added.
+   */
+  change(change: FaultChange): void {
+    const { outageSeconds, failNext, clearScripted, ...rest } = change;
+    if (clearScripted) this.scripted = [];
     this.settings = { ...this.settings, ...rest };
     if (outageSeconds !== undefined) this.settings.outageUntil = Date.now() + outageSeconds * 1000;
     if (rest.seed !== undefined) this.random = seededRandom(rest.seed);

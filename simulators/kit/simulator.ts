@@ -9,7 +9,7 @@ import express from 'express';
 import type { Express, Request, Response, Router } from 'express';
 import { stringify } from 'lossless-json';
 import { Faults } from './faults';
-import type { FaultSettings, ScriptedFailure } from './faults';
+import type { FaultChange } from './faults';
 import { Store } from './store';
 import { WebhookSender } from './webhooks';
 import type { WebhookSigner } from './webhooks';
@@ -173,9 +173,7 @@ function controlApi<Settings extends object>(
     res.json(state());
   });
   r.post('/faults', (req, res) => {
-    sim.faults.change(
-      req.body as Partial<FaultSettings> & { outageSeconds?: number; failNext?: ScriptedFailure[] },
-    );
+    sim.faults.change(req.body as FaultChange);
     res.json(state());
   });
   r.post('/settings', (req, res) => {
