@@ -8,7 +8,7 @@
 import type { CanonicalValidator } from '../canonical-model/validate';
 import type { DocumentType } from '../canonical-model/document-types';
 import type { FieldError } from './errors';
-import { jsonDiff } from './json-diff';
+import { isJsonObject, jsonDiff } from './json-diff';
 import type { JsonDiff } from './json-diff';
 import { pointerToken } from './json-diff';
 
@@ -32,9 +32,6 @@ export function editableStep(flow: string, step: string): EditableStep | undefin
   return EDITABLE_STEPS.find((e) => e.flow === flow && e.step.test(step));
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The outcome of checking an edit: its diff, or the field errors (paths from the request body's root). */
 export type EditCheck = { ok: true; diff: JsonDiff } | { ok: false; errors: FieldError[] };
 
@@ -55,8 +52,9 @@ export function checkPayloadEdit(
     );
   }
   const stored = record.payload;
-  if (!isObject(stored)) return fail('/payload', 'the stored payload is not an object and cannot be edited');
-  if (!isObject(edited)) return fail('/payload', 'must be an object with the stored payload’s keys');
+  if (!isJsonObject(stored))
+    return fail('/payload', 'the stored payload is not an object and cannot be edited');
+  if (!isJsonObject(edited)) return fail('/payload', 'must be an object with the stored payload’s keys');
   const errors: FieldError[] = [];
   for (const key of Object.keys(stored))
     if (!(key in edited))

@@ -27,7 +27,8 @@ export function pointerToken(key: string | number): string {
   return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
+/** True for a JSON object (not an array, not null). */
+export const isJsonObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The changes that turn `before` into `after`, leaves first found first; at most `limit` are listed. */
@@ -47,7 +48,7 @@ export function jsonDiff(before: unknown, after: unknown, limit = 100): JsonDiff
       for (let i = a.length - 1; i >= shared; i--) push({ op: 'remove', path: `${path}/${i}`, from: a[i] });
       return;
     }
-    if (isObject(a) && isObject(b)) {
+    if (isJsonObject(a) && isJsonObject(b)) {
       for (const key of Object.keys(a)) {
         const at = `${path}/${pointerToken(key)}`;
         if (!Object.prototype.hasOwnProperty.call(b, key)) push({ op: 'remove', path: at, from: a[key] });

@@ -56,8 +56,9 @@ export function deadLetterHandlers(deps: {
   };
 
   /** The checked edit of a replay request with a body, or a 422 problem naming each wrong field. */
-  const editOf = (record: DeadLetter, body: ReplayBody | undefined): PayloadEdit | undefined => {
+  const editOf = async (id: string, body: ReplayBody | undefined): Promise<PayloadEdit | undefined> => {
     if (!body || body.payload === undefined) return undefined;
+    const record = await deadLetters.get(id);
     const errors = [];
     if (!body.reason?.trim())
       errors.push({ path: '/reason', message: 'is required with an edited payload: say why it was edited' });
@@ -102,7 +103,7 @@ export function deadLetterHandlers(deps: {
     replayDeadLetter: async (req, res) => {
       const id = pathParam(req, 'id');
       const by = principalOf(res).keyId;
-      const edit = editOf(await deadLetters.get(id), req.body as ReplayBody | undefined);
+      const edit = await editOf(id, req.body as ReplayBody | undefined);
       const outcome = await replayOne(deps, id, by, edit);
       if (!outcome.replayed) {
         const title =

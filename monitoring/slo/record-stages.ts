@@ -9,12 +9,7 @@ import type { StageMetrics } from './stage-metrics';
 /** Records `progress` on `metrics` (nothing when the worker has no stage metrics). */
 export function recordStageProgress(metrics: StageMetrics | undefined, progress: StageProgress): void {
   if (!metrics) return;
-  const labels = (s: StageProgress['started'][number]) => ({
-    stage: s.stage,
-    flow: s.flow,
-    ...(s.partner ? { partner: s.partner } : {}),
-    ...(s.connector ? { connector: s.connector } : {}),
-  });
-  for (const s of progress.started) metrics.countStageStart(labels(s));
-  for (const c of progress.completed) metrics.observeStage({ ...labels(c), seconds: c.seconds });
+  // The metrics take the stage's labels from the start and completion themselves (a missing partner is `none`).
+  for (const s of progress.started) metrics.countStageStart(s);
+  for (const c of progress.completed) metrics.observeStage(c);
 }
