@@ -139,4 +139,53 @@ describe('cross-reference store', () => {
       unique: true,
     });
   });
+
+  it('still resolves links stored with generated ids, both ways, once the store has started', async () => {
+    await db.collection(COLLECTIONS.crossReferences).insertOne({
+      ...key('SO-OLD-1'),
+      canonicalId: 'so_old_1',
+      createdAt: new Date(),
+    });
+    const restarted = createCrossReferenceStore(db);
+    await restarted.ensureIndexes();
+    expect(await restarted.toCanonical(key('SO-OLD-1'))).toBe('so_old_1');
+    expect(await restarted.toExternal('so_old_1', 'netsuite-prod', 'sales-order')).toBe('SO-OLD-1');
+    expect(await restarted.link(key('SO-OLD-1'), 'so_old_1')).toBe('unchanged');
+    expect(isHubError(await failure(restarted.link(key('SO-OLD-2'), 'so_old_1')))).toBe(true);
+  });
+
+  it('answers every lookup by document id, so it does not read the whole collection', async () => {
+    await store.link(key('SO-ID-1'), 'so_id_1');
+    const watched = new MongoClient(uri ?? '', { monitorCommands: true });
+    const filters: unknown[] = [];
+    watched.on('commandStarted', (e) => {
+      if (e.commandName === 'find') filters.push(e.command.filter);
+    });
+    const lean = createCrossReferenceStore(watched.db(database));
+    try {
+      await db.collection(COLLECTIONS.crossReferences).deleteMany({ _id: { $not: { $type: 'string' } } });
+      expect(await lean.toCanonical(key('SO-ID-1'))).toBe('so_id_1');
+      expect(await lean.toExternal('so_id_1', 'netsuite-prod', 'sales-order')).toBe('SO-ID-1');
+      expect(await lean.toCanonical(key('SO-ID-never'))).toBeUndefined();
+      expect(await lean.toExternal('so_never', 'netsuite-prod', 'sales-order')).toBeUndefined();
+    } finally {
+      await watched.close();
+    }
+    const onlyById = filters.filter((f) => Object.keys(f as object).join() === '_id');
+    // One lookup per store (does any link have a generated id?) may read more; every other one is by id.
+    expect(filters.length - onlyById.length).toBeLessThanOrEqual(1);
+    expect(onlyById.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('takes over a way back whose link never landed', async () => {
+    // A process died after claiming canonical id so_lost for SO-LOST-1 and before storing the link.
+    await db
+      .collection(COLLECTIONS.crossReferencesBack)
+      .insertOne({
+        _id: JSON.stringify(['netsuite-prod', 'sales-order', 'so_lost']) as never,
+        externalId: 'SO-LOST-1',
+      });
+    expect(await store.link(key('SO-LOST-2'), 'so_lost')).toBe('created');
+    expect(await store.toExternal('so_lost', 'netsuite-prod', 'sales-order')).toBe('SO-LOST-2');
+  });
 });

@@ -1,4 +1,4 @@
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, ObjectId } from 'mongodb';
 import { COLLECTIONS } from '../platform/collections';
 import { HubError } from '../platform/errors';
 import { isDuplicateKeyError } from '../platform/mongo';
@@ -83,19 +83,71 @@ function canonicalConflict(
   return new HubError('data', message, { fieldErrors: [{ path: '/canonicalId', message }] });
 }
 
-/** Creates the store over the hub's database; nothing is read or written until a method is called. */
+/** A stored link: keyed by its external key, so a lookup reads one document on every server. */
+type LinkDocument = CrossReference & { _id: string | ObjectId };
+/** The way back, keyed by canonical id: which external id it has (written before the link itself). */
+type ReverseDocument = { _id: string; externalId: string };
+
+/** The id of a link: the external key as one string. Links made before this had generated ids (legacy). */
+export const linkId = (key: ExternalKey) => JSON.stringify([key.connectorId, key.objectType, key.externalId]);
+const reverseId = (canonicalId: string, connectorId: string, objectType: string) =>
+  JSON.stringify([connectorId, objectType, canonicalId]);
+
+/**
+ * Creates the store over the hub's database; nothing is read or written until a method is called.
+ * Every lookup is by `_id` (FerretDB's SQLite backend reads a whole collection for any other filter): a link is
+ * keyed by its external key, and a second collection keys the way back by canonical id. Links stored before that
+ * (with generated ids) still resolve: `ensureIndexes` writes their way back, and lookups fall back to the fields
+ * while any remain.
+ */
 export function createCrossReferenceStore(db: Db): CrossReferenceStore {
-  const collection: Collection<CrossReference> = db.collection<CrossReference>(COLLECTIONS.crossReferences);
+  const collection: Collection<LinkDocument> = db.collection<LinkDocument>(COLLECTIONS.crossReferences);
+  const reverse: Collection<ReverseDocument> = db.collection<ReverseDocument>(
+    COLLECTIONS.crossReferencesBack,
+  );
+  /** Whether links with generated ids exist; undefined until first asked. */
+  let legacy: Promise<boolean> | undefined;
+  const hasLegacy = () =>
+    (legacy ??= collection
+      .findOne({ _id: { $not: { $type: 'string' } } }, { projection: { _id: 1 } })
+      .then((d) => d !== null)
+      .catch((err: unknown) => {
+        legacy = undefined;
+        throw err;
+      }));
 
   async function canonicalOf(key: ExternalKey): Promise<string | undefined> {
-    const found = await collection.findOne(key, { projection: { _id: 0, canonicalId: 1 } });
+    const projection = { _id: 0, canonicalId: 1 };
+    const found =
+      (await collection.findOne({ _id: linkId(key) }, { projection })) ??
+      ((await hasLegacy()) ? await collection.findOne(key, { projection }) : null);
     return found?.canonicalId;
   }
 
   async function externalOf(canonicalId: string, connectorId: string, objectType: string) {
-    const filter = { canonicalId, connectorId, objectType };
-    const found = await collection.findOne(filter, { projection: { _id: 0, externalId: 1 } });
-    return found?.externalId;
+    const back = await reverse.findOne({ _id: reverseId(canonicalId, connectorId, objectType) });
+    if (!back) return undefined;
+    // The way back is written first, so it may name an external id whose link lost a race: check the link.
+    const linked = await canonicalOf({ connectorId, objectType, externalId: back.externalId });
+    return linked === undefined || linked === canonicalId ? back.externalId : undefined;
+  }
+
+  /** Claims the way back for `key`; false when the canonical id already has another external id that is linked. */
+  async function claimReverse(key: ExternalKey, canonicalId: string): Promise<boolean> {
+    const _id = reverseId(canonicalId, key.connectorId, key.objectType);
+    try {
+      await reverse.insertOne({ _id, externalId: key.externalId });
+      return true;
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+    }
+    const back = await reverse.findOne({ _id });
+    if (!back || back.externalId === key.externalId) return true;
+    const other = { ...key, externalId: back.externalId };
+    if ((await canonicalOf(other)) === canonicalId) return false;
+    // A claim whose link never landed (it lost a race, or the process died): take it over.
+    await reverse.updateOne({ _id }, { $set: { externalId: key.externalId } });
+    return true;
   }
 
   return {
@@ -110,6 +162,11 @@ export function createCrossReferenceStore(db: Db): CrossReferenceStore {
         { canonicalId: 1, connectorId: 1, objectType: 1 },
         { name: CROSS_REFERENCE_INDEXES.byCanonicalId, unique: true },
       );
+      // Links from before the way back existed get theirs (idempotent; only such links are read).
+      for await (const old of collection.find({ _id: { $not: { $type: 'string' } } })) {
+        const _id = reverseId(old.canonicalId, old.connectorId, old.objectType);
+        await reverse.updateOne({ _id }, { $set: { externalId: old.externalId } }, { upsert: true });
+      }
     },
 
     async link(rawKey, rawCanonicalId) {
@@ -118,8 +175,14 @@ export function createCrossReferenceStore(db: Db): CrossReferenceStore {
       const existing = await canonicalOf(key);
       if (existing === canonicalId) return 'unchanged';
       if (existing !== undefined) throw externalConflict(key, existing, canonicalId);
+      if (!(await claimReverse(key, canonicalId)))
+        throw canonicalConflict(
+          key,
+          canonicalId,
+          await externalOf(canonicalId, key.connectorId, key.objectType),
+        );
       try {
-        await collection.insertOne({ ...key, canonicalId, createdAt: new Date() });
+        await collection.insertOne({ _id: linkId(key), ...key, canonicalId, createdAt: new Date() });
         return 'created';
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
@@ -127,11 +190,18 @@ export function createCrossReferenceStore(db: Db): CrossReferenceStore {
         const now = await canonicalOf(key);
         if (now === canonicalId) return 'unchanged';
         if (now !== undefined) throw externalConflict(key, now, canonicalId);
-        throw canonicalConflict(
-          key,
+        // The canonical id was linked by a concurrent caller after this one took over its way back: point the way
+        // back at the link that won (found by its fields: a rare path, and the only full read).
+        const won = await collection.findOne({
           canonicalId,
-          await externalOf(canonicalId, key.connectorId, key.objectType),
-        );
+          connectorId: key.connectorId,
+          objectType: key.objectType,
+        });
+        if (won) {
+          const _id = reverseId(canonicalId, key.connectorId, key.objectType);
+          await reverse.updateOne({ _id }, { $set: { externalId: won.externalId } }, { upsert: true });
+        }
+        throw canonicalConflict(key, canonicalId, won?.externalId);
       }
     },
 

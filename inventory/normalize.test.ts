@@ -146,7 +146,12 @@ describe('normalize inventory events', () => {
     doc.item = { identifiers: [{ qualifier: 'MPN', value: 'X-1' }] };
     expect(normalizeInventoryEvent({ event: 'inventory.changed', document: doc }, validator)).toEqual({
       ok: false,
-      errors: [{ path: '/document/item/identifiers', message: 'names no SKU (or VENDOR_PART) identifier' }],
+      errors: [
+        {
+          path: '/document/item/identifiers',
+          message: 'names no SKU (or VENDOR_PART) identifier (the item is MPN X-1)',
+        },
+      ],
     });
     doc.item = { identifiers: [{ qualifier: 'VENDOR_PART', value: 'VP-9' }] };
     expect(normalized({ event: 'inventory.changed', document: doc }).sku).toBe('VP-9');

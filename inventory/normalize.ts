@@ -70,7 +70,12 @@ export function normalizeInventoryEvent(event: InboundEvent, validator: Canonica
   const errors: FieldError[] = [];
   const sku = movementSku(movement);
   if (sku === undefined) {
-    errors.push({ path: '/document/item/identifiers', message: 'names no SKU (or VENDOR_PART) identifier' });
+    // Name the ids it does carry (an EDI 947 line by UPC only, say), so a person can tell which item to link.
+    const ids = movement.item.identifiers.map((i) => `${i.qualifier} ${i.value}`).join(', ');
+    errors.push({
+      path: '/document/item/identifiers',
+      message: `names no SKU (or VENDOR_PART) identifier${ids ? ` (the item is ${ids})` : ''}`,
+    });
   }
   const deltas = movementDeltas(movement);
   if ('errors' in deltas) errors.push(...under('/document', deltas.errors));

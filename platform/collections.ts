@@ -10,6 +10,7 @@ export const COLLECTIONS = {
   bulkReplays: 'bulk_replays',
   inboundDedup: 'inbound_dedup',
   crossReferences: 'cross_references',
+  crossReferencesBack: 'cross_reference_canonical_ids',
   ownershipRules: 'ownership_rules',
   quarantine: 'quarantine',
   rateLimits: 'rate_limits',
@@ -24,6 +25,8 @@ export const COLLECTIONS = {
   stockLedger: 'stock_ledger',
   /** One marker per stock ledger key and sequence number (`<key>#<seq>`): how writers find a key's head by _id. */
   stockLedgerSeq: 'stock_ledger_seq',
+  /** The locations the stock ledger has written to (platform/orders/stock-locations.ts). */
+  stockLocations: 'stock_locations',
   inboundSupply: 'inbound_supply',
   orders: 'orders',
   /** Saved order views the projection has not yet caught up with (see platform/versioned-projection.ts). */

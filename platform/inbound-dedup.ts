@@ -3,7 +3,7 @@
  * (source, external id, version) is a duplicate and must not cause a second effect. A unique index decides, so
  * concurrent deliveries on several workers still produce exactly one 'new'.
  */
-import type { Collection, Db } from 'mongodb';
+import type { Db, ObjectId } from 'mongodb';
 import { COLLECTIONS } from './collections';
 import { createWriteQueue } from './write-queue';
 import { isDuplicateKeyError } from './mongo';
@@ -51,9 +51,17 @@ const keyFilter = (key: InboundKey) => ({
   version: String(key.version),
 });
 
-/** Builds the inbound de-duplication store over `COLLECTIONS.inboundDedup` of `db`. */
+/** A claim's id: its key as one string, so every read and write finds it by id (FerretDB scans otherwise). */
+export const claimId = (key: InboundKey) =>
+  JSON.stringify([key.sourceConnectorId, key.externalId, String(key.version)]);
+
+/**
+ * Builds the inbound de-duplication store over `COLLECTIONS.inboundDedup` of `db`. Claims stored before claims
+ * were keyed by id still decide (the unique index refuses their second delivery); only their bookkeeping falls
+ * back to a search by fields.
+ */
 export function createInboundDedup(db: Db): InboundDedup {
-  const collection: Collection<InboundClaim> = db.collection<InboundClaim>(COLLECTIONS.inboundDedup);
+  const collection = db.collection<InboundClaim & { _id: string | ObjectId }>(COLLECTIONS.inboundDedup);
   // Only the duplicate bookkeeping is queued (FerretDB v1 loses concurrent $inc); the claim itself is an insert,
   // which the unique index decides atomically on every server.
   const countDuplicate = createWriteQueue();
@@ -67,22 +75,38 @@ export function createInboundDedup(db: Db): InboundDedup {
 
     async claim(key) {
       const now = new Date();
+      const _id = claimId(key);
       try {
-        await collection.insertOne({ ...keyFilter(key), firstSeenAt: now, lastSeenAt: now, deliveries: 1 });
+        await collection.insertOne({
+          _id,
+          ...keyFilter(key),
+          firstSeenAt: now,
+          lastSeenAt: now,
+          deliveries: 1,
+        });
         return 'new';
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
       }
-      await countDuplicate(() =>
-        collection.updateOne(keyFilter(key), { $set: { lastSeenAt: now }, $inc: { deliveries: 1 } }),
-      );
+      await countDuplicate(async () => {
+        const update = { $set: { lastSeenAt: now }, $inc: { deliveries: 1 } };
+        const { matchedCount } = await collection.updateOne({ _id }, update);
+        if (matchedCount === 0) await collection.updateOne(keyFilter(key), update);
+      });
       return 'duplicate';
     },
 
     async release(key) {
-      await collection.deleteOne(keyFilter(key));
+      const { deletedCount } = await collection.deleteOne({ _id: claimId(key) });
+      if (deletedCount === 0) await collection.deleteOne(keyFilter(key));
     },
 
-    get: (key) => collection.findOne(keyFilter(key), { projection: { _id: 0 } }),
+    async get(key) {
+      const projection = { _id: 0 };
+      return (
+        (await collection.findOne({ _id: claimId(key) }, { projection })) ??
+        (await collection.findOne(keyFilter(key), { projection }))
+      );
+    },
   };
 }

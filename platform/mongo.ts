@@ -1,6 +1,7 @@
 import { MongoClient } from 'mongodb';
 import type { Db } from 'mongodb';
 import type { HubConfig } from './config';
+import { profileCommands } from './mongo-profile';
 
 /** A database handle, the client that owns it, and the way to close both for good. */
 export interface Database {
@@ -23,7 +24,11 @@ export function createDatabase(mongo: HubConfig['mongo']): Database {
     serverSelectionTimeoutMS: 5_000,
     connectTimeoutMS: 5_000,
     appName: 'distribution-hub',
+    monitorCommands: Boolean(process.env.HUB_MONGO_PROFILE),
   });
+  const stopProfile = process.env.HUB_MONGO_PROFILE
+    ? profileCommands(client, process.env.HUB_MONGO_PROFILE)
+    : undefined;
   let closing = false;
   let timer: NodeJS.Timeout | undefined;
   const connectSoon = (delayMs: number) => {
@@ -42,6 +47,7 @@ export function createDatabase(mongo: HubConfig['mongo']): Database {
     db: client.db(mongo.database),
     async close() {
       closing = true;
+      stopProfile?.();
       if (timer) clearTimeout(timer);
       await client.close();
     },

@@ -118,7 +118,7 @@ install_kafka() {
 
 install_ferretdb() {
   local bin=$TOOLS/bin/ferretdb stamp src=$ROOT/stack/ferretdb
-  stamp=$(sha "$src/go.mod" "$src/go.sum" "$src/main.go")
+  stamp=$(sha "$src/go.mod" "$src/go.sum" "$src"/*.go)
   if [ -x "$bin" ] && [ -f "$bin.stamp" ] && [ "$(cat "$bin.stamp")" = "$stamp" ]; then
     say "✓ FerretDB v1 (SQLite backend) binary (cached)"; return
   fi

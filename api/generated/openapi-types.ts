@@ -3771,6 +3771,7 @@ export interface components {
       setIds: string[];
     };
     EdiBusinessKeys: {
+      adjustmentNumber?: string;
       asnNumber?: string;
       invoiceNumber?: string;
       orderNumber?: string;
@@ -4911,7 +4912,7 @@ export interface components {
         /** @enum {string} */
         direction: 'inbound' | 'outbound';
         /** @enum {string} */
-        set: '850' | '860' | '855' | '856' | '810' | '846' | '940' | '945' | '997';
+        set: '850' | '860' | '855' | '856' | '810' | '846' | '940' | '945' | '947' | '997';
       }[];
       /** @description IANA time zone of the partner's dates and times. */
       timeZone: string;
@@ -6180,6 +6181,7 @@ export interface operations {
   listTransactionSets: {
     parameters: {
       query?: {
+        adjustmentNumber?: string;
         asnNumber?: string;
         interchangeId?: string;
         invoiceNumber?: string;

@@ -75,7 +75,7 @@ export const ediSftpConnector: ConnectorManifest<EdiSftpConfig, EdiSftpConnector
   capabilities: {
     supportsWebhooks: false,
     transports: ['sftp'],
-    ediTransactionSets: ['850', '860', '855', '856', '810', '846', '940', '945', '997'],
+    ediTransactionSets: ['850', '860', '855', '856', '810', '846', '940', '945', '947', '997'],
     operations: [
       'list-inbound',
       'download',

@@ -29,7 +29,7 @@ export interface OutboundDelimiters {
 
 /** A transaction set the partner exchanges with us, and its direction from the hub's point of view. */
 export interface ExchangedSet {
-  /** X12 set id: 850, 860, 855, 856, 810, 846, 940, 945, 997. */
+  /** X12 set id: 850, 860, 855, 856, 810, 846, 940, 945, 947, 997. */
   set: string;
   direction: 'inbound' | 'outbound';
 }

@@ -28,6 +28,12 @@ export interface PendingKey {
 /** The change log over `db`. */
 export function createChangeLog(db: Db) {
   const changes: Collection<ChangeDocument> = db.collection<ChangeDocument>(CHANNEL_COLLECTIONS.changes);
+  // One delete by id each, in one command: FerretDB reads the whole collection for `{ _id: { $in } }`.
+  const deleteByIds = (ids: string[]) =>
+    changes.bulkWrite(
+      ids.map((_id) => ({ deleteOne: { filter: { _id } } })),
+      { ordered: false },
+    );
   return {
     async ensureIndexes(): Promise<void> {
       await changes.createIndex({ connectorId: 1, notedAt: 1 }, { name: 'connector_noted' });
@@ -83,13 +89,13 @@ export function createChangeLog(db: Db) {
      */
     async compact(pending: PendingKey[]): Promise<void> {
       const superseded = pending.flatMap((p) => p.ids.filter((id) => id !== p.latest._id));
-      if (superseded.length) await withDbRetry(() => changes.deleteMany({ _id: { $in: superseded } }));
+      if (superseded.length) await withDbRetry(() => deleteByIds(superseded));
       for (const p of pending) p.ids = [p.latest._id];
     },
 
     /** Removes changes that are settled (pushed, refused or not sold); the ones noted since stay. */
     async remove(ids: string[]): Promise<void> {
-      if (ids.length) await withDbRetry(() => changes.deleteMany({ _id: { $in: ids } }));
+      if (ids.length) await withDbRetry(() => deleteByIds(ids));
     },
 
     /** How many keys have pending changes, per channel. */

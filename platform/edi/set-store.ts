@@ -42,6 +42,7 @@ export const BUSINESS_KEY_NAMES = [
   'asnNumber',
   'invoiceNumber',
   'shipmentNumber',
+  'adjustmentNumber',
 ] as const satisfies readonly (keyof BusinessKeys)[];
 
 /** One syntax error as the 997 reports it (AK3 with its AK4s). */

@@ -24,6 +24,7 @@ import {
 } from './stock-ledger-entries';
 import type { EntryBody, LedgerEntry } from './stock-ledger-entries';
 import { createInboundSupplyStore } from './stock-inbound';
+import { createStockLocations } from './stock-locations';
 import { atLeastZero, requireQuantity, requireText } from './stock-quantity';
 import type { Availability, ReservationState, ReserveRequest, StockKey, StockLedger } from './stock-types';
 
@@ -64,6 +65,12 @@ export function createStockLedger(db: Db): StockLedger {
     heads: new Map(),
   };
   const inbound = createInboundSupplyStore(db);
+  const locations = createStockLocations(db);
+  /** Every write goes through here: the location is on the registry before the ledger has an entry there. */
+  const append = async (...args: Parameters<typeof appendEntry>) => {
+    await locations.note(args[3].locationId);
+    return appendEntry(...args);
+  };
 
   const inboundDue = async (sku: string, locationIds: string[], needBy: string | undefined) =>
     needBy === undefined ? new Map<string, string>() : inbound.dueBy(sku, locationIds, needBy);
@@ -81,7 +88,7 @@ export function createStockLedger(db: Db): StockLedger {
   ): Promise<ReservationState | undefined> => {
     const reserve = await entries.findOne({ _id: reservationId, op: 'reserve' });
     if (!reserve) return undefined;
-    const outcome = await appendEntry(store, opId, op, reserve, async (head) => {
+    const outcome = await append(store, opId, op, reserve, async (head) => {
       // The head is read first, so an entry appended after it makes this insert lose its seq and try again.
       const current = head ?? reserve;
       return compute(current, await stateAsOf(reservationId, current.seq));
@@ -107,6 +114,7 @@ export function createStockLedger(db: Db): StockLedger {
       await entries.createIndex({ orderId: 1 }, { name: 'stock_ledger_order' });
       await inbound.ensureIndexes();
       await backfillMarkers(store);
+      await locations.backfill(entries);
     },
 
     async setStock(input) {
@@ -115,7 +123,7 @@ export function createStockLedger(db: Db): StockLedger {
       const onHand = requireQuantity(input.onHand, '/onHand');
       const held = requireQuantity(input.held, '/held');
       const asOf = requireTimestamp(input.asOf, '/asOf');
-      const outcome = await appendEntry(store, opId, 'set-stock', key, (head) => {
+      const outcome = await append(store, opId, 'set-stock', key, (head) => {
         // A count older than the one the ledger holds (a late or replayed snapshot) must not roll it back.
         if (head?.stockAsOf && Date.parse(asOf) < Date.parse(head.stockAsOf)) return undefined;
         return {
@@ -138,8 +146,10 @@ export function createStockLedger(db: Db): StockLedger {
     },
 
     async locationsOf(sku) {
-      const locations = await entries.distinct('locationId', { sku: requireText(sku, '/sku') });
-      return locations.filter((l): l is string => typeof l === 'string').sort();
+      requireText(sku, '/sku');
+      const all = await locations.list();
+      const heads = await Promise.all(all.map((locationId) => headOf(store, { sku, locationId })));
+      return all.filter((_, i) => heads[i] !== undefined);
     },
 
     async keys() {
@@ -179,7 +189,7 @@ export function createStockLedger(db: Db): StockLedger {
       const due = (await inboundDue(request.sku, [request.locationId], request.needBy)).get(
         request.locationId,
       );
-      const outcome = await appendEntry(store, request.reservationId, 'reserve', request, (head) => {
+      const outcome = await append(store, request.reservationId, 'reserve', request, (head) => {
         const totals = totalsAfter(request, head);
         const free = subtractDecimal(subtractDecimal(totals.onHand, totals.held), totals.reserved);
         const available = atLeastZero(
@@ -240,7 +250,7 @@ export function createStockLedger(db: Db): StockLedger {
       const key = requireKey(input);
       const opId = requireText(input.opId, '/opId');
       const quantity = requireQuantity(input.quantity, '/quantity');
-      const outcome = await appendEntry(store, opId, 'receive', key, (head) => {
+      const outcome = await append(store, opId, 'receive', key, (head) => {
         const totals = totalsAfter(key, head);
         return { ...totals, op: 'receive', quantity, onHand: addDecimal(totals.onHand, quantity) };
       });
@@ -262,7 +272,7 @@ export function createStockLedger(db: Db): StockLedger {
           : { legalEntityId: requireText(input.legalEntityId, '/legalEntityId') }),
         at: requireTimestamp(input.at, '/at'),
       };
-      const outcome = await appendEntry(store, opId, 'movement', key, (head) =>
+      const outcome = await append(store, opId, 'movement', key, (head) =>
         movementEntry(totalsAfter(key, head), deltas),
       );
       if (outcome.kind === 'skipped') throw new HubError('bug', `movement ${opId} wrote nothing`);

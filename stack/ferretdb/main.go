@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -52,6 +53,8 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+
+	go sweepIDIndexes(ctx, abs, time.Second, logger)
 
 	logger.Warn("ferretdb listening", "addr", *listen, "uri", f.MongoDBURI(), "sqlite", abs)
 	if err := f.Run(ctx); err != nil && ctx.Err() == nil {

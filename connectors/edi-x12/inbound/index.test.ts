@@ -20,6 +20,7 @@ const EXPECTED: Record<string, string[]> = {
   'v12_810_tds_implied_decimals.edi': ['mapped'],
   'v13_846_inventory.edi': ['mapped'],
   'v16_997_functional_ack.edi': ['mapped'],
+  'v18_947_inventory_adjustment.edi': ['mapped'],
 };
 
 describe('inbound mapper registry', () => {
@@ -33,6 +34,7 @@ describe('inbound mapper registry', () => {
       '860',
       '940',
       '945',
+      '947',
       '997',
     ]);
   });

@@ -10,6 +10,7 @@ import { map855 } from './map-855';
 import { map856 } from './map-856';
 import { map860 } from './map-860';
 import { map945 } from './map-945';
+import { map947 } from './map-947';
 import { map997 } from './map-997';
 import { readBack940 } from '../outbound/read-back/map-940-warehouse-shipping-order';
 
@@ -25,6 +26,7 @@ export const inboundMappers: Record<string, SetMapper> = {
   // read as the 3PL reads the 940s we send.
   '940': readBack940,
   '945': map945,
+  '947': map947,
   '997': map997,
 };
 
@@ -37,4 +39,4 @@ export type {
   ReceivedAcknowledgement,
   SetMapper,
 } from './context';
-export { map810, map846, map850, map855, map856, map860, map945, map997 };
+export { map810, map846, map850, map855, map856, map860, map945, map947, map997 };

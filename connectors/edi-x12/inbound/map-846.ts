@@ -4,12 +4,13 @@
  * partner as a whole (its stock at large). asOf is BIA04/BIA05 in the partner's time zone (midnight when no time).
  * See read-stock-figures.ts for how QTY qualifiers become the five figures.
  */
-import type { InventoryPosition, ItemIdentifier } from '../../../canonical-model/generated/index';
+import type { InventoryPosition } from '../../../canonical-model/generated/index';
 import { provisionalId } from '../../sdk/mapping';
 import type { TransactionSet } from '../x12/types';
 import { checkCtt } from './check-ctt';
 import type { InboundContext, MappedSet } from './context';
 import { sourceOf } from './document-source';
+import { itemKeyOf } from './item-key';
 import { localInstant } from './local-time';
 import type { ElementReader } from './read-elements';
 import { openSet } from './open-set';
@@ -37,13 +38,6 @@ function partnerLocation(context: InboundContext): StockLocation {
 
 function locationOf(context: InboundContext, qualifier: string, id: string): StockLocation {
   return { key: locationKeyOf(context, qualifier, id), locationId: locationIdOf(context, qualifier, id) };
-}
-
-/** The item key: GS1 ids are global (as GTIN-14), every other id only means something at this partner. */
-function itemKey(context: InboundContext, id: ItemIdentifier): string {
-  if (id.qualifier === 'UPC' || id.qualifier === 'EAN' || id.qualifier === 'GTIN')
-    return `gtin:${id.value.padStart(14, '0')}`;
-  return `${context.partner.id}:${id.qualifier}:${id.value}`;
 }
 
 function readLinLoop(
@@ -112,7 +106,7 @@ export function map846(set: TransactionSet, context: InboundContext): MappedSet 
   const documents: InventoryPosition[] = [];
   lines.forEach((line, i) => {
     const first = line.ids.identifiers[0]!;
-    const key = itemKey(context, first);
+    const key = itemKeyOf(context, first);
     for (const group of settled[i]!) {
       const positionKey = `${key}::${group.location.key}`;
       const attributes = { ...line.ids.attributes, ...group.extra };

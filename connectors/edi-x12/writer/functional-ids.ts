@@ -10,6 +10,7 @@ const FUNCTIONAL_IDS: Record<string, string> = {
   '865': 'CA',
   '940': 'OW',
   '945': 'SW',
+  '947': 'AW',
   '997': 'FA',
   '999': 'FA',
 };

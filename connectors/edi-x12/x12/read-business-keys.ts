@@ -1,6 +1,6 @@
 /**
  * The business numbers of a set read straight from its segments, with no mapping: a set that is rejected or does
- * not map can still be found by its PO, order, ASN, invoice or shipment number, which is how support looks for it.
+ * not map can still be found by its PO, order, ASN, invoice, shipment or adjustment number, which is how support looks for it.
  */
 import type { Segment } from './types';
 import { element } from './types';
@@ -12,6 +12,8 @@ export interface SetBusinessKeys {
   asnNumber?: string;
   invoiceNumber?: string;
   shipmentNumber?: string;
+  /** 947 W1502: the warehouse's number for an inventory adjustment. */
+  adjustmentNumber?: string;
 }
 
 type Key = keyof SetBusinessKeys;
@@ -41,6 +43,7 @@ const WHERE: Record<string, [string, number, Key][]> = {
     ['W06', 4, 'shipmentNumber'],
     ['W06', 6, 'poNumber'],
   ],
+  '947': [['W15', 2, 'adjustmentNumber']],
 };
 
 /** The first value of each business number in the set (trimmed, at most 80 characters). */

@@ -42,6 +42,7 @@ describe('receiveInterchanges on the fixtures', () => {
     ['v14_945_shipping_advice.edi', [{ ak9: 'A 1 1 1', sets: ['945 A'] }]],
     ['v15_860_order_change.edi', [{ ak9: 'A 1 1 1', sets: ['860 A'] }]],
     ['v16_997_functional_ack.edi', [{ ak9: 'A 1 1 1', sets: ['997 A'] }]],
+    ['v18_947_inventory_adjustment.edi', [{ ak9: 'A 1 1 1', sets: ['947 A'] }]],
   ])('accepts %s', async (name, groups) => {
     expect(summary(await receive(name))).toEqual([{ ta1: 'A 000', groups }]);
   });

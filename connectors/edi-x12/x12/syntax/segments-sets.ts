@@ -195,6 +195,30 @@ export const SET_SEGMENTS: SegmentSpec[] = [
     5: uom('X'),
   }),
   segmentSpec('W27', 11, { 1: el('M ID 1/2 91'), 2: el('O ID 2/4 140') }),
+  // 947: W1502 is the warehouse's adjustment number, W1503 the depositor's (both element 31; P0203 pairs them, but
+  // relational conditions are not modelled, and 3PLs often send W1502 alone).
+  segmentSpec('W15', 6, {
+    1: el('M DT 8/8 373'),
+    2: el('X AN 1/22 31'),
+    3: el('X AN 1/22 31'),
+    4: el('O ID 2/2 353'),
+    5: el('O ID 2/2 640'),
+    6: el('O ID 1/2 306'),
+  }),
+  segmentSpec('W19', 18, {
+    1: el('M ID 2/2 181'),
+    2: el('M R 1/10 477'),
+    3: uom('M'),
+    4: el('X AN 12/12 438'),
+    5: el('X ID 2/2 235'),
+    6: el('X AN 1/48 234'),
+    7: el('X ID 2/2 235'),
+    8: el('X AN 1/48 234'),
+    9: el('O AN 1/12 451'),
+    16: el('O ID 1/2 529'),
+    17: el('X ID 2/2 235'),
+    18: el('X AN 1/48 234'),
+  }),
   // 997
   segmentSpec('AK1', 3, { 1: el('M ID 2/2 479'), 2: el('M N0 1/9 28') }),
   segmentSpec('AK2', 3, { 1: el('M ID 3/3 143'), 2: el('M AN 4/9 329') }),
