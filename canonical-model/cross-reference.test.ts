@@ -179,12 +179,10 @@ describe('cross-reference store', () => {
 
   it('takes over a way back whose link never landed', async () => {
     // A process died after claiming canonical id so_lost for SO-LOST-1 and before storing the link.
-    await db
-      .collection(COLLECTIONS.crossReferencesBack)
-      .insertOne({
-        _id: JSON.stringify(['netsuite-prod', 'sales-order', 'so_lost']) as never,
-        externalId: 'SO-LOST-1',
-      });
+    await db.collection(COLLECTIONS.crossReferencesBack).insertOne({
+      _id: JSON.stringify(['netsuite-prod', 'sales-order', 'so_lost']) as never,
+      externalId: 'SO-LOST-1',
+    });
     expect(await store.link(key('SO-LOST-2'), 'so_lost')).toBe('created');
     expect(await store.toExternal('so_lost', 'netsuite-prod', 'sales-order')).toBe('SO-LOST-2');
   });
